@@ -1,0 +1,106 @@
+//! Dutch labels for the model's enumerations, shared by the UI, the CLI and messages.
+
+use crate::model::*;
+
+impl SupportDomain {
+    pub const ALL: [SupportDomain; 6] = [
+        SupportDomain::Youth,
+        SupportDomain::Care,
+        SupportDomain::Wellbeing,
+        SupportDomain::Housing,
+        SupportDomain::Work,
+        SupportDomain::Income,
+    ];
+    pub fn label_nl(self) -> &'static str {
+        match self {
+            SupportDomain::Youth => "jeugd",
+            SupportDomain::Care => "zorg",
+            SupportDomain::Wellbeing => "welzijn",
+            SupportDomain::Housing => "wonen",
+            SupportDomain::Work => "werk",
+            SupportDomain::Income => "inkomen",
+        }
+    }
+}
+
+impl SpecialCategory {
+    pub const ALL: [SpecialCategory; 8] = [
+        SpecialCategory::ReligionOrBelief,
+        SpecialCategory::Race,
+        SpecialCategory::PoliticalOpinion,
+        SpecialCategory::Health,
+        SpecialCategory::SexualOrientation,
+        SpecialCategory::TradeUnionMembership,
+        SpecialCategory::Criminal,
+        SpecialCategory::UnlawfulBehaviourBan,
+    ];
+    pub fn label_nl(self) -> &'static str {
+        match self {
+            SpecialCategory::ReligionOrBelief => "godsdienst of levensovertuiging",
+            SpecialCategory::Race => "ras",
+            SpecialCategory::PoliticalOpinion => "politieke gezindheid",
+            SpecialCategory::Health => "gezondheid",
+            SpecialCategory::SexualOrientation => "seksuele geaardheid",
+            SpecialCategory::TradeUnionMembership => "lidmaatschap van een vakvereniging",
+            SpecialCategory::Criminal => "strafrechtelijke persoonsgegevens",
+            SpecialCategory::UnlawfulBehaviourBan => {
+                "hinderlijk of onrechtmatig gedrag in verband met een opgelegd verbod"
+            }
+        }
+    }
+}
+
+impl RepresentativeRole {
+    pub const ALL: [RepresentativeRole; 11] = [
+        RepresentativeRole::ParentWithAuthority,
+        RepresentativeRole::Guardian,
+        RepresentativeRole::Curator,
+        RepresentativeRole::Mentor,
+        RepresentativeRole::OtherLegalRepresentative,
+        RepresentativeRole::Spouse,
+        RepresentativeRole::RegisteredPartner,
+        RepresentativeRole::LifePartner,
+        RepresentativeRole::Parent,
+        RepresentativeRole::AdultSibling,
+        RepresentativeRole::AdultChild,
+    ];
+    pub fn label_nl(self) -> &'static str {
+        match self {
+            RepresentativeRole::ParentWithAuthority => "ouder met gezag",
+            RepresentativeRole::Guardian => "voogd",
+            RepresentativeRole::Curator => "curator",
+            RepresentativeRole::Mentor => "mentor",
+            RepresentativeRole::OtherLegalRepresentative => "andere wettelijk vertegenwoordiger",
+            RepresentativeRole::Spouse => "echtgenoot",
+            RepresentativeRole::RegisteredPartner => "geregistreerd partner",
+            RepresentativeRole::LifePartner => "levensgezel",
+            RepresentativeRole::Parent => "ouder",
+            RepresentativeRole::AdultSibling => "meerderjarige broer of zus",
+            RepresentativeRole::AdultChild => "meerderjarig kind",
+        }
+    }
+}
+
+impl AgeBand {
+    pub fn label_nl(self) -> &'static str {
+        match self {
+            AgeBand::Under12 => "jonger dan 12: de wettelijk vertegenwoordiger beslist en tekent",
+            AgeBand::From12To15 => "12 tot 16: ouder/voogd én cliënt beslissen en tekenen samen",
+            AgeBand::From16 => "16 of ouder: de cliënt beslist zelf, tenzij niet in staat",
+        }
+    }
+}
+
+impl RequestKind {
+    pub fn label_nl(self) -> &'static str {
+        match self {
+            RequestKind::Information => "informatie",
+            RequestKind::Access => "inzage",
+            RequestKind::Copy => "afschrift",
+            RequestKind::Correction => "correctie",
+            RequestKind::Completion => "aanvulling",
+            RequestKind::Deletion => "verwijdering",
+            RequestKind::Blocking => "afscherming",
+        }
+    }
+}
