@@ -91,20 +91,17 @@ pub fn parse_with_path<T: DeserializeOwned>(s: &str) -> Result<T, ParseError> {
 /// Reads any record type, told apart by `recordType`.
 pub fn parse_document(s: &str) -> Result<Document, ParseError> {
     // First only the discriminator, so that the real parse keeps exact field paths.
-    #[derive(serde::Deserialize)]
-    #[serde(rename_all = "camelCase")]
-    struct Peek {
-        record_type: Option<serde_json::Value>,
-    }
-    let peek: Peek = serde_json::from_str(s).map_err(|e| ParseError {
+    let value: serde_json::Value = serde_json::from_str(s).map_err(|e| ParseError {
         path: String::new(),
-        message: if e.is_data() {
-            "een record is een JSON-object".to_owned()
-        } else {
-            dutch(&e.to_string())
-        },
+        message: dutch(&e.to_string()),
     })?;
-    match peek.record_type.as_ref().and_then(|v| v.as_str()) {
+    let Some(object) = value.as_object() else {
+        return Err(ParseError {
+            path: String::new(),
+            message: "een record is een JSON-object { … }".to_owned(),
+        });
+    };
+    match object.get("recordType").and_then(|v| v.as_str()) {
         Some("consent") => parse_with_path(s).map(Document::Consent),
         Some("withdrawal") => parse_with_path(s).map(Document::Withdrawal),
         Some("request") => parse_with_path(s).map(Document::Request),
