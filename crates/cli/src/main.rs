@@ -1,1 +1,224 @@
-fn main() {}
+//! `keukentafel`: the back office's command line for keukentafel records.
+//!
+//! Every rule comes from `keukentafel-core`; this file only reads files and prints JSON lines.
+
+use keukentafel_core::parse::{parse_document, ParseError};
+use keukentafel_core::{rules, validate, Date, Finding, Profile};
+use serde::Serialize;
+use std::io::{Read, Write};
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+keukentafel — controle van keukentafel-records (privacyprotocol sociaal domein)
+
+Gebruik:
+  keukentafel validate [--profile PROFIEL.json] [--today JJJJ-MM-DD] BESTAND...
+      Controleert records (toestemming, intrekking, verzoek) tegen de regels van het
+      protocol. Eén JSON-regel per bestand; '-' leest standaardinvoer.
+      Afsluitcode 0: geen fouten; 1: een bestand heeft fouten; 2: onleesbare invoer.
+  keukentafel schema     Drukt het JSON Schema van een record af.
+  keukentafel profile    Drukt het standaardprofiel (Landsmeer) af.
+  keukentafel --help     Deze uitleg.
+";
+
+#[derive(Serialize)]
+struct FindingOut<'a> {
+    code: &'a str,
+    severity: &'a str,
+    article: &'a str,
+    path: &'a str,
+    message: &'a str,
+}
+
+#[derive(Serialize)]
+struct FileReport<'a> {
+    file: &'a str,
+    valid: bool,
+    #[serde(rename = "recordType", skip_serializing_if = "Option::is_none")]
+    record_type: Option<&'a str>,
+    #[serde(rename = "recordId", skip_serializing_if = "Option::is_none")]
+    record_id: Option<&'a str>,
+    findings: Vec<FindingOut<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error: Option<&'a ParseError>,
+}
+
+fn finding_out(f: &Finding) -> FindingOut<'_> {
+    FindingOut {
+        code: f.code.as_str(),
+        severity: f.severity.as_str(),
+        article: &f.article,
+        path: &f.path,
+        message: &f.message,
+    }
+}
+
+/// Today's date (UTC) from the system clock.
+fn system_today() -> Date {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    Date::from_days((secs / 86_400) as i64).unwrap_or(Date::new(1970, 1, 1).expect("valid"))
+}
+
+fn read_input(file: &str) -> std::io::Result<String> {
+    if file == "-" {
+        let mut s = String::new();
+        std::io::stdin().read_to_string(&mut s)?;
+        Ok(s)
+    } else {
+        std::fs::read_to_string(file)
+    }
+}
+
+fn print_line(out: &mut impl Write, value: &impl Serialize) {
+    // Writing to a closed pipe is not an error worth a panic.
+    let _ = serde_json::to_writer(&mut *out, value);
+    let _ = out.write_all(b"\n");
+}
+
+fn cmd_validate(args: &[String]) -> ExitCode {
+    let mut profile = None;
+    let mut today = None;
+    let mut files = Vec::new();
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--profile" | "--today" => {
+                let Some(v) = it.next() else {
+                    eprintln!("keukentafel: {a} verwacht een waarde");
+                    return ExitCode::from(2);
+                };
+                if a == "--profile" {
+                    let p = match std::fs::read_to_string(v) {
+                        Ok(text) => Profile::from_json(&text),
+                        Err(e) => {
+                            eprintln!("keukentafel: profiel {v} is niet te lezen: {e}");
+                            return ExitCode::from(2);
+                        }
+                    };
+                    match p {
+                        Ok(p) => profile = Some(p),
+                        Err(e) => {
+                            eprintln!("keukentafel: profiel {v} is ongeldig: {e}");
+                            return ExitCode::from(2);
+                        }
+                    }
+                } else {
+                    match Date::parse(v) {
+                        Ok(d) => today = Some(d),
+                        Err(e) => {
+                            eprintln!("keukentafel: --today: {e}");
+                            return ExitCode::from(2);
+                        }
+                    }
+                }
+            }
+            "-" => files.push(a.clone()),
+            s if s.starts_with('-') => {
+                eprintln!("keukentafel: onbekende optie {s}\n\n{USAGE}");
+                return ExitCode::from(2);
+            }
+            _ => files.push(a.clone()),
+        }
+    }
+    if files.is_empty() {
+        eprintln!("keukentafel validate: geef een of meer bestanden (of '-')\n\n{USAGE}");
+        return ExitCode::from(2);
+    }
+    let profile = profile.unwrap_or_else(Profile::landsmeer);
+    let today = today.unwrap_or_else(system_today);
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let mut worst = 0u8;
+    for file in &files {
+        let text = match read_input(file) {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("keukentafel: {file} is niet te lezen: {e}");
+                let err = ParseError {
+                    path: String::new(),
+                    message: format!("niet te lezen: {e}"),
+                };
+                print_line(
+                    &mut out,
+                    &FileReport {
+                        file,
+                        valid: false,
+                        record_type: None,
+                        record_id: None,
+                        findings: vec![],
+                        error: Some(&err),
+                    },
+                );
+                worst = 2;
+                continue;
+            }
+        };
+        match parse_document(&text) {
+            Ok(doc) => {
+                let findings = validate(&doc, &profile, today);
+                let ok = rules::no_errors(&findings);
+                if !ok {
+                    worst = worst.max(1);
+                }
+                print_line(
+                    &mut out,
+                    &FileReport {
+                        file,
+                        valid: ok,
+                        record_type: Some(doc.record_type()),
+                        record_id: Some(doc.record_id().as_str()),
+                        findings: findings.iter().map(finding_out).collect(),
+                        error: None,
+                    },
+                );
+            }
+            Err(e) => {
+                eprintln!("keukentafel: {file} is geen geldig record: {e}");
+                print_line(
+                    &mut out,
+                    &FileReport {
+                        file,
+                        valid: false,
+                        record_type: None,
+                        record_id: None,
+                        findings: vec![],
+                        error: Some(&e),
+                    },
+                );
+                worst = 2;
+            }
+        }
+    }
+    let _ = out.flush();
+    ExitCode::from(worst)
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        Some("validate") => cmd_validate(&args[1..]),
+        Some("schema") => {
+            print!("{}", keukentafel_core::schema::record_schema_pretty());
+            ExitCode::SUCCESS
+        }
+        Some("profile") => {
+            print!("{}", keukentafel_core::profile::LANDSMEER_JSON);
+            ExitCode::SUCCESS
+        }
+        Some("--help" | "-h" | "help") => {
+            print!("{USAGE}");
+            ExitCode::SUCCESS
+        }
+        Some(other) => {
+            eprintln!("keukentafel: onbekende opdracht ‘{other}’\n\n{USAGE}");
+            ExitCode::from(2)
+        }
+        None => {
+            eprint!("{USAGE}");
+            ExitCode::from(2)
+        }
+    }
+}
