@@ -33,7 +33,12 @@ fn valid_examples_exit_0_with_one_line_each() {
     let mut args = vec!["validate", "--today", "2026-11-30"];
     args.extend(files.iter().map(String::as_str));
     let out = run(&args);
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stdout));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
     let l = lines(&out);
     assert_eq!(l.len(), files.len());
     for (line, file) in l.iter().zip(&files) {
@@ -45,7 +50,13 @@ fn valid_examples_exit_0_with_one_line_each() {
 
 #[test]
 fn an_invalid_record_exits_1_with_findings() {
-    let out = run(&["validate", "--today", "2026-11-30", &ex("valid-16-plus.json"), &ex("invalid-14-without-child-signature.json")]);
+    let out = run(&[
+        "validate",
+        "--today",
+        "2026-11-30",
+        &ex("valid-16-plus.json"),
+        &ex("invalid-14-without-child-signature.json"),
+    ]);
     assert_eq!(out.status.code(), Some(1));
     let l = lines(&out);
     assert_eq!(l[0]["valid"], true);
@@ -62,9 +73,21 @@ fn an_invalid_record_exits_1_with_findings() {
 
 #[test]
 fn warnings_do_not_fail() {
-    let text = std::fs::read_to_string(ex("valid-16-plus.json")).unwrap().replace("\"decision\": \"given\"", "\"decision\": \"deferred\"");
-    let mut child = Command::new(BIN).args(["validate", "--today", "2026-11-30", "-"]).stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().unwrap();
-    child.stdin.take().unwrap().write_all(text.as_bytes()).unwrap();
+    let text = std::fs::read_to_string(ex("valid-16-plus.json"))
+        .unwrap()
+        .replace("\"decision\": \"given\"", "\"decision\": \"deferred\"");
+    let mut child = Command::new(BIN)
+        .args(["validate", "--today", "2026-11-30", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(text.as_bytes())
+        .unwrap();
     let out = child.wait_with_output().unwrap();
     assert_eq!(out.status.code(), Some(0));
     let l = lines(&out);
@@ -75,15 +98,24 @@ fn warnings_do_not_fail() {
 
 #[test]
 fn unreadable_input_exits_2_with_a_clear_message() {
-    let out = run(&["validate", &ex("valid-16-plus.json"), "/nonexistent/record.json"]);
+    let out = run(&[
+        "validate",
+        &ex("valid-16-plus.json"),
+        "/nonexistent/record.json",
+    ]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("/nonexistent/record.json is niet te lezen"));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("/nonexistent/record.json is niet te lezen")
+    );
     assert_eq!(lines(&out).len(), 2);
 
     let out = run(&["validate", &ex("malformed-impossible-date.json")]);
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("client.birthDate") && err.contains("februari 2016 heeft 29 dagen"), "{err}");
+    assert!(
+        err.contains("client.birthDate") && err.contains("februari 2016 heeft 29 dagen"),
+        "{err}"
+    );
     assert_eq!(lines(&out)[0]["error"]["path"], "client.birthDate");
 
     let out = run(&["validate", &ex("malformed-unknown-field.json")]);
@@ -91,7 +123,17 @@ fn unreadable_input_exits_2_with_a_clear_message() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("client.bsn"));
 
     assert_eq!(run(&["validate"]).status.code(), Some(2));
-    assert_eq!(run(&["validate", "--today", "2026-02-30", &ex("valid-16-plus.json")]).status.code(), Some(2));
+    assert_eq!(
+        run(&[
+            "validate",
+            "--today",
+            "2026-02-30",
+            &ex("valid-16-plus.json")
+        ])
+        .status
+        .code(),
+        Some(2)
+    );
     assert_eq!(run(&["frobnicate"]).status.code(), Some(2));
 }
 
@@ -103,7 +145,10 @@ fn today_decides_whether_a_request_is_overdue() {
     let path = std::env::temp_dir().join(format!("kt-open-request-{}.json", std::process::id()));
     std::fs::write(&path, v.to_string()).unwrap();
     let p = path.to_str().unwrap();
-    assert_eq!(run(&["validate", "--today", "2026-11-30", p]).status.code(), Some(0));
+    assert_eq!(
+        run(&["validate", "--today", "2026-11-30", p]).status.code(),
+        Some(0)
+    );
     let out = run(&["validate", "--today", "2026-12-01", p]);
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(lines(&out)[0]["findings"][0]["code"], "REQUEST-DEADLINE");
@@ -112,14 +157,30 @@ fn today_decides_whether_a_request_is_overdue() {
 
 #[test]
 fn a_custom_profile_changes_the_partner_list() {
-    let mut p: serde_json::Value = serde_json::from_str(&String::from_utf8(run(&["profile"]).stdout).unwrap()).unwrap();
+    let mut p: serde_json::Value =
+        serde_json::from_str(&String::from_utf8(run(&["profile"]).stdout).unwrap()).unwrap();
     p["partners"] = serde_json::json!([{ "id": "sociaal-team", "name": "Sociaal Team", "kind": "organisation" }]);
     let path = std::env::temp_dir().join(format!("kt-profile-{}.json", std::process::id()));
     std::fs::write(&path, p.to_string()).unwrap();
-    let out = run(&["validate", "--profile", path.to_str().unwrap(), "--today", "2026-11-30", &ex("valid-16-plus.json")]);
+    let out = run(&[
+        "validate",
+        "--profile",
+        path.to_str().unwrap(),
+        "--today",
+        "2026-11-30",
+        &ex("valid-16-plus.json"),
+    ]);
     assert_eq!(out.status.code(), Some(1));
-    let codes: Vec<String> = lines(&out)[0]["findings"].as_array().unwrap().iter().map(|f| f["code"].as_str().unwrap().to_owned()).collect();
-    assert!(codes.contains(&"INFO-PARTNERS".to_owned()) && codes.contains(&"CONSENT-SCOPE".to_owned()), "{codes:?}");
+    let codes: Vec<String> = lines(&out)[0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["code"].as_str().unwrap().to_owned())
+        .collect();
+    assert!(
+        codes.contains(&"INFO-PARTNERS".to_owned()) && codes.contains(&"CONSENT-SCOPE".to_owned()),
+        "{codes:?}"
+    );
     std::fs::remove_file(path).ok();
 }
 
@@ -127,7 +188,11 @@ fn a_custom_profile_changes_the_partner_list() {
 fn schema_and_profile_are_printed() {
     let s = run(&["schema"]);
     assert!(s.status.success());
-    let checked_in = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../schema/record.schema.json")).unwrap();
+    let checked_in = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../schema/record.schema.json"
+    ))
+    .unwrap();
     assert_eq!(String::from_utf8(s.stdout).unwrap(), checked_in);
     let p = run(&["profile"]);
     let v: serde_json::Value = serde_json::from_slice(&p.stdout).unwrap();

@@ -225,9 +225,11 @@ pub fn check_parties<P: Party>(
                 }
             }
             if !has_client {
-                push(Code::Rep16Plus, path.to_owned(), format!(
-                    "De cliënt is op {on_nl} {age} jaar en beslist en tekent zelf."
-                ));
+                push(
+                    Code::Rep16Plus,
+                    path.to_owned(),
+                    format!("De cliënt is op {on_nl} {age} jaar en beslist en tekent zelf."),
+                );
             }
         }
         Requirement::Chain => {
@@ -245,7 +247,9 @@ pub fn check_parties<P: Party>(
                 };
                 has_rep = true;
                 let step = rel.step();
-                if step >= Step::Partner && !has_chain_fact(representation, ChainStep::LegalRepresentative) {
+                if step >= Step::Partner
+                    && !has_chain_fact(representation, ChainStep::LegalRepresentative)
+                {
                     push(Code::RepIncapableOrder, format!("{sub}.relationship"), format!(
                         "{} ({}) mag alleen beslissen als er geen wettelijk vertegenwoordiger (curator, mentor) is of die dat niet wil. Leg dat vast bij Vertegenwoordiging.",
                         p.name().trim(), rel.label_nl()
@@ -285,7 +289,10 @@ pub fn required_signers(birth: Date, on: Date, r: &Representation) -> RequiredSi
     match requirement {
         Requirement::LegalRepresentative | Requirement::LegalRepresentativeAndClient => {
             for (i, rep) in r.representatives.iter().enumerate() {
-                if rep.role.is_some_and(RepresentativeRole::is_legal_representative_of_minor) {
+                if rep
+                    .role
+                    .is_some_and(RepresentativeRole::is_legal_representative_of_minor)
+                {
                     representatives.push(i);
                 }
             }

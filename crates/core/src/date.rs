@@ -104,7 +104,9 @@ impl Date {
             )));
         };
         if !(1..=12).contains(&m) {
-            return Err(DateError(format!("‘{s}’ bestaat niet: er is geen maand {m}")));
+            return Err(DateError(format!(
+                "‘{s}’ bestaat niet: er is geen maand {m}"
+            )));
         }
         Date::new(y as i32, m as u8, d as u8).ok_or_else(|| {
             DateError(format!(
@@ -245,8 +247,18 @@ mod tests {
     fn refuses_impossible_and_malformed_dates_in_dutch() {
         let e = Date::parse("2026-02-29").unwrap_err();
         assert!(e.0.contains("februari 2026 heeft 28 dagen"), "{e}");
-        assert!(Date::parse("2026-13-01").unwrap_err().0.contains("geen maand 13"));
-        for bad in ["2026-1-01", "10-03-2026", "2026/03/10", "", "２026-03-10", "0000-01-01"] {
+        assert!(Date::parse("2026-13-01")
+            .unwrap_err()
+            .0
+            .contains("geen maand 13"));
+        for bad in [
+            "2026-1-01",
+            "10-03-2026",
+            "2026/03/10",
+            "",
+            "２026-03-10",
+            "0000-01-01",
+        ] {
             assert!(Date::parse(bad).is_err(), "{bad}");
         }
     }

@@ -688,6 +688,8 @@ pub struct RequestRecord {
 }
 
 /// Any record keukentafel reads, told apart by `recordType`.
+// Records are handled one at a time; boxing the variants would only add noise.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(untagged)]
 pub enum Document {

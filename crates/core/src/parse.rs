@@ -31,7 +31,7 @@ fn dutch(msg: &str) -> String {
         Some(i) => (&msg[..i], Some(&msg[i + 4..])),
         None => (msg, None),
     };
-    let tick = |s: &str| s.replace('`', "‘").replacen('‘', "‘", 1);
+    let tick = |s: &str| s.replace('`', "'");
     let out = if let Some(rest) = core.strip_prefix("unknown field `") {
         let name = rest.split('`').next().unwrap_or("");
         format!("onbekend veld ‘{name}’; dit veld hoort niet in een keukentafel-record")
@@ -57,7 +57,15 @@ fn dutch(msg: &str) -> String {
         format!("verkeerd aantal elementen: {rest}")
     } else if core.starts_with("EOF while parsing") {
         "het bestand houdt onverwacht op; is het volledig?".to_owned()
-    } else if core.starts_with("expected") || core.starts_with("trailing") || core.starts_with("key must") || core.starts_with("control character") || core.starts_with("invalid escape") || core.starts_with("invalid number") || core.starts_with("number out of range") || core.starts_with("recursion limit") {
+    } else if core.starts_with("expected")
+        || core.starts_with("trailing")
+        || core.starts_with("key must")
+        || core.starts_with("control character")
+        || core.starts_with("invalid escape")
+        || core.starts_with("invalid number")
+        || core.starts_with("number out of range")
+        || core.starts_with("recursion limit")
+    {
         format!("geen geldige JSON ({core})")
     } else {
         core.to_owned()

@@ -7,7 +7,7 @@ use crate::model::{ConsentRecord, RequestRecord, WithdrawalRecord};
 pub fn record_schema() -> serde_json::Value {
     let generator = schemars::generate::SchemaSettings::draft2020_12().into_generator();
     #[derive(schemars::JsonSchema)]
-    #[allow(dead_code)]
+    #[allow(dead_code, clippy::large_enum_variant)]
     #[schemars(
         title = "keukentafel record",
         description = "Een record van keukentafel: toestemming (consent), intrekking (withdrawal) of verzoek van betrokkene (request). Zie docs/FORMAT.md."

@@ -11,7 +11,11 @@ use crate::rules::{Code, Finding};
 
 /// The art. 6 keep-until date: 31 December of (year support closed + retention years).
 pub fn keep_until(support_closed: Date, retention_years: u16) -> Option<Date> {
-    Date::end_of_year(support_closed.year().checked_add(i32::from(retention_years))?)
+    Date::end_of_year(
+        support_closed
+            .year()
+            .checked_add(i32::from(retention_years))?,
+    )
 }
 
 /// Art. 11 lid 5: four weeks after receipt.
@@ -202,9 +206,9 @@ impl Ctx<'_> {
             let refused = r.restrictions.iter().any(|x| {
                 x.kind == RestrictionKind::Refused && same_name(&x.representative, &rep.name)
             });
-            let present = parties.iter().any(|p| {
-                p.role() == PartyRole::Representative && same_name(p.name(), &rep.name)
-            });
+            let present = parties
+                .iter()
+                .any(|p| p.role() == PartyRole::Representative && same_name(p.name(), &rep.name));
             if !refused && !present {
                 self.push(
                     override_code.unwrap_or(code),
@@ -212,7 +216,8 @@ impl Ctx<'_> {
                     format!(
                         "{} is {} en beslist mee: ook deze handtekening is nodig.",
                         rep.name.trim(),
-                        rep.role.map_or("wettelijk vertegenwoordiger", |x| x.label_nl())
+                        rep.role
+                            .map_or("wettelijk vertegenwoordiger", |x| x.label_nl())
                     ),
                 );
             }
@@ -224,17 +229,16 @@ impl Ctx<'_> {
         for (i, s) in signers.iter().enumerate() {
             let p = format!("{path}[{i}]");
             if blank(&s.name) {
-                self.push(
-                    code,
-                    format!("{p}.name"),
-                    "Vul de naam in van wie tekent.",
-                );
+                self.push(code, format!("{p}.name"), "Vul de naam in van wie tekent.");
             }
             if s.date.is_none() {
                 self.push(
                     code,
                     format!("{p}.date"),
-                    format!("Vul de datum van de handtekening van {} in.", display_name(&s.name)),
+                    format!(
+                        "Vul de datum van de handtekening van {} in.",
+                        display_name(&s.name)
+                    ),
                 );
             }
             if let Some(alt) = &s.signature.alternative {
@@ -279,7 +283,12 @@ impl Ctx<'_> {
 }
 
 fn same_name(a: &str, b: &str) -> bool {
-    let norm = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    let norm = |s: &str| {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
     norm(a) == norm(b)
 }
 
@@ -324,7 +333,11 @@ pub fn validate_consent(r: &ConsentRecord, profile: &Profile, _today: Date) -> V
             "Er worden gegevens uitgewisseld: noem de partners zo concreet mogelijk (kies ten minste één partner).",
         );
     }
-    c.partners_known(Code::InfoPartners, "informing.partners", &r.informing.partners);
+    c.partners_known(
+        Code::InfoPartners,
+        "informing.partners",
+        &r.informing.partners,
+    );
 
     // Necessity (art. 5).
     if r.help_question.domains.is_empty() {
@@ -792,13 +805,20 @@ pub fn validate_request(r: &RequestRecord, profile: &Profile, today: Date) -> Ve
             );
         }
     }
-    let ids: Vec<String> = r.partners_informed.iter().map(|p| p.partner.clone()).collect();
+    let ids: Vec<String> = r
+        .partners_informed
+        .iter()
+        .map(|p| p.partner.clone())
+        .collect();
     for (i, id) in ids.iter().enumerate() {
         if profile.partner(id).is_none() {
             c.push(
                 Code::RequestPartnersTold,
                 format!("partnersInformed[{i}].partner"),
-                format!("‘{id}’ staat niet in de partnerlijst van {}.", profile.municipality),
+                format!(
+                    "‘{id}’ staat niet in de partnerlijst van {}.",
+                    profile.municipality
+                ),
             );
         }
     }

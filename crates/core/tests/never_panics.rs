@@ -13,23 +13,44 @@ fn date() -> impl Strategy<Value = Option<Date>> {
 }
 
 fn role() -> impl Strategy<Value = Option<RepresentativeRole>> {
-    prop_oneof![Just(None), proptest::sample::select(RepresentativeRole::ALL.to_vec()).prop_map(Some)]
+    prop_oneof![
+        Just(None),
+        proptest::sample::select(RepresentativeRole::ALL.to_vec()).prop_map(Some)
+    ]
 }
 
 fn text() -> impl Strategy<Value = String> {
-    prop_oneof![Just(String::new()), Just(" ".to_owned()), "[a-zA-Zé ]{0,12}"]
+    prop_oneof![
+        Just(String::new()),
+        Just(" ".to_owned()),
+        "[a-zA-Zé ]{0,12}"
+    ]
 }
 
 fn signer() -> impl Strategy<Value = Signer> {
-    (text(), any::<bool>(), role(), date(), proptest::collection::vec(proptest::collection::vec(any::<[u16; 2]>(), 0..4), 0..3), any::<bool>())
+    (
+        text(),
+        any::<bool>(),
+        role(),
+        date(),
+        proptest::collection::vec(proptest::collection::vec(any::<[u16; 2]>(), 0..4), 0..3),
+        any::<bool>(),
+    )
         .prop_map(|(name, client, relationship, date, strokes, alt)| Signer {
             name,
-            role: if client { PartyRole::Client } else { PartyRole::Representative },
+            role: if client {
+                PartyRole::Client
+            } else {
+                PartyRole::Representative
+            },
             relationship,
             date,
             signature: Signature {
                 strokes,
-                alternative: alt.then(|| AlternativeConfirmation { reason: "x".into(), witnessed_by: String::new() }),
+                alternative: alt.then(|| AlternativeConfirmation {
+                    reason: "x".into(),
+                    witnessed_by: String::new(),
+                }),
             },
         })
 }
@@ -41,33 +62,66 @@ fn representation() -> impl Strategy<Value = Representation> {
         proptest::collection::vec((text(), role()), 0..4),
         proptest::collection::vec((any::<bool>(), any::<bool>()), 0..3),
         proptest::collection::vec((text(), any::<bool>(), text()), 0..2),
-        prop_oneof![Just(None), Just(Some(AgeBand::Under12)), Just(Some(AgeBand::From16))],
+        prop_oneof![
+            Just(None),
+            Just(Some(AgeBand::Under12)),
+            Just(Some(AgeBand::From16))
+        ],
     )
-        .prop_map(|(incapable, reason, reps, facts, restr, band)| Representation {
-            age_band: band,
-            capacity: Capacity { judged_incapable: incapable, reason: reason.clone(), judged_by: reason, date: None },
-            representatives: reps.into_iter().map(|(name, role)| Representative { name, role }).collect(),
-            chain_facts: facts
-                .into_iter()
-                .map(|(a, b)| ChainFact {
-                    step: if a { ChainStep::LegalRepresentative } else { ChainStep::Partner },
-                    fact: if b { ChainFactKind::Absent } else { ChainFactKind::Unwilling },
-                    note: String::new(),
-                })
-                .collect(),
-            restrictions: restr
-                .into_iter()
-                .map(|(representative, refused, reason)| Restriction {
-                    representative,
-                    kind: if refused { RestrictionKind::Refused } else { RestrictionKind::Limited },
-                    reason,
-                })
-                .collect(),
-        })
+        .prop_map(
+            |(incapable, reason, reps, facts, restr, band)| Representation {
+                age_band: band,
+                capacity: Capacity {
+                    judged_incapable: incapable,
+                    reason: reason.clone(),
+                    judged_by: reason,
+                    date: None,
+                },
+                representatives: reps
+                    .into_iter()
+                    .map(|(name, role)| Representative { name, role })
+                    .collect(),
+                chain_facts: facts
+                    .into_iter()
+                    .map(|(a, b)| ChainFact {
+                        step: if a {
+                            ChainStep::LegalRepresentative
+                        } else {
+                            ChainStep::Partner
+                        },
+                        fact: if b {
+                            ChainFactKind::Absent
+                        } else {
+                            ChainFactKind::Unwilling
+                        },
+                        note: String::new(),
+                    })
+                    .collect(),
+                restrictions: restr
+                    .into_iter()
+                    .map(|(representative, refused, reason)| Restriction {
+                        representative,
+                        kind: if refused {
+                            RestrictionKind::Refused
+                        } else {
+                            RestrictionKind::Limited
+                        },
+                        reason,
+                    })
+                    .collect(),
+            },
+        )
 }
 
 fn partners() -> impl Strategy<Value = Vec<String>> {
-    proptest::collection::vec(prop_oneof![Just("huisarts".to_owned()), Just("onbekend".to_owned()), text()], 0..3)
+    proptest::collection::vec(
+        prop_oneof![
+            Just("huisarts".to_owned()),
+            Just("onbekend".to_owned()),
+            text()
+        ],
+        0..3,
+    )
 }
 
 fn consent_record() -> impl Strategy<Value = ConsentRecord> {
@@ -76,29 +130,95 @@ fn consent_record() -> impl Strategy<Value = ConsentRecord> {
         representation(),
         proptest::collection::vec(signer(), 0..4),
         (any::<bool>(), any::<bool>(), partners(), partners()),
-        (0u8..4, 0u8..4, proptest::collection::vec((proptest::sample::select(SpecialCategory::ALL.to_vec()), text(), partners()), 0..4)),
-        (any::<bool>(), text(), proptest::collection::vec((any::<bool>(), date(), text(), text()), 0..2)),
+        (
+            0u8..4,
+            0u8..4,
+            proptest::collection::vec(
+                (
+                    proptest::sample::select(SpecialCategory::ALL.to_vec()),
+                    text(),
+                    partners(),
+                ),
+                0..4,
+            ),
+        ),
+        (
+            any::<bool>(),
+            text(),
+            proptest::collection::vec((any::<bool>(), date(), text(), text()), 0..2),
+        ),
     )
-        .prop_map(|(dates, representation, signers, (explained, exch, ip, ap), (ao, cd, cats), (exc, note, vt))| {
-            let mut r = ConsentRecord::new(RecordId::from_random_bytes([7; 16]));
-            r.conversation_date = dates.0;
-            r.client.birth_date = dates.1;
-            r.assent.date = dates.2;
-            r.consent.decision_date = dates.3;
-            r.retention.support_closed = dates.4;
-            r.retention.keep_until = dates.5;
-            r.representation = representation;
-            r.informing = Informing { explained, exchange_intended: exch, partners: ip };
-            r.assent.provision.partners = ap;
-            r.assent.outcome = [None, Some(AssentOutcome::Given), Some(AssentOutcome::Refused), Some(AssentOutcome::NotAsked)][ao as usize];
-            r.assent.given_by = signers.iter().map(|s| Decider { name: s.name.clone(), role: s.role, relationship: s.relationship }).collect();
-            r.consent.decision = [None, Some(ConsentDecision::Given), Some(ConsentDecision::Refused), Some(ConsentDecision::Deferred)][cd as usize];
-            r.consent.categories = cats.into_iter().map(|(category, purpose, partners)| CategoryConsent { category, purpose, partners }).collect();
-            r.consent.signers = signers;
-            r.exception = Exception { processing_continues: exc, ground: None, note };
-            r.veilig_thuis = vt.into_iter().map(|(without_consent, date, data_given, note)| VeiligThuisReport { without_consent, date, data_given, note }).collect();
-            r
-        })
+        .prop_map(
+            |(
+                dates,
+                representation,
+                signers,
+                (explained, exch, ip, ap),
+                (ao, cd, cats),
+                (exc, note, vt),
+            )| {
+                let mut r = ConsentRecord::new(RecordId::from_random_bytes([7; 16]));
+                r.conversation_date = dates.0;
+                r.client.birth_date = dates.1;
+                r.assent.date = dates.2;
+                r.consent.decision_date = dates.3;
+                r.retention.support_closed = dates.4;
+                r.retention.keep_until = dates.5;
+                r.representation = representation;
+                r.informing = Informing {
+                    explained,
+                    exchange_intended: exch,
+                    partners: ip,
+                };
+                r.assent.provision.partners = ap;
+                r.assent.outcome = [
+                    None,
+                    Some(AssentOutcome::Given),
+                    Some(AssentOutcome::Refused),
+                    Some(AssentOutcome::NotAsked),
+                ][ao as usize];
+                r.assent.given_by = signers
+                    .iter()
+                    .map(|s| Decider {
+                        name: s.name.clone(),
+                        role: s.role,
+                        relationship: s.relationship,
+                    })
+                    .collect();
+                r.consent.decision = [
+                    None,
+                    Some(ConsentDecision::Given),
+                    Some(ConsentDecision::Refused),
+                    Some(ConsentDecision::Deferred),
+                ][cd as usize];
+                r.consent.categories = cats
+                    .into_iter()
+                    .map(|(category, purpose, partners)| CategoryConsent {
+                        category,
+                        purpose,
+                        partners,
+                    })
+                    .collect();
+                r.consent.signers = signers;
+                r.exception = Exception {
+                    processing_continues: exc,
+                    ground: None,
+                    note,
+                };
+                r.veilig_thuis = vt
+                    .into_iter()
+                    .map(
+                        |(without_consent, date, data_given, note)| VeiligThuisReport {
+                            without_consent,
+                            date,
+                            data_given,
+                            note,
+                        },
+                    )
+                    .collect();
+                r
+            },
+        )
 }
 
 proptest! {

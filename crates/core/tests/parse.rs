@@ -26,14 +26,18 @@ fn with(path: &[&str], value: serde_json::Value) -> String {
 
 #[test]
 fn unknown_field_is_refused_with_its_path() {
-    let e = err(include_str!("../../../examples/records/malformed-unknown-field.json"));
+    let e = err(include_str!(
+        "../../../examples/records/malformed-unknown-field.json"
+    ));
     assert_eq!(e.path, "client.bsn");
     assert!(e.message.contains("onbekend veld ‘bsn’"), "{e}");
 }
 
 #[test]
 fn impossible_date_is_refused_with_its_path() {
-    let e = err(include_str!("../../../examples/records/malformed-impossible-date.json"));
+    let e = err(include_str!(
+        "../../../examples/records/malformed-impossible-date.json"
+    ));
     assert_eq!(e.path, "client.birthDate");
     assert!(e.message.contains("februari 2016 heeft 29 dagen"), "{e}");
 }
@@ -44,10 +48,16 @@ fn wrong_types_name_the_field() {
     assert_eq!(e.path, "informing.explained");
     assert!(e.message.starts_with("verkeerd type"), "{e}");
 
-    let e = err(&with(&["consent", "signers", "0", "signature", "strokes"], serde_json::json!([[[1.5, 2]]])));
+    let e = err(&with(
+        &["consent", "signers", "0", "signature", "strokes"],
+        serde_json::json!([[[1.5, 2]]]),
+    ));
     assert_eq!(e.path, "consent.signers[0].signature.strokes[0][0][0]");
 
-    let e = err(&with(&["consent", "signers", "1", "relationship"], serde_json::json!("oom")));
+    let e = err(&with(
+        &["consent", "signers", "1", "relationship"],
+        serde_json::json!("oom"),
+    ));
     assert_eq!(e.path, "consent.signers[1].relationship");
     assert!(e.message.contains("onbekende waarde ‘oom’"), "{e}");
     assert!(e.message.contains("parentWithAuthority"), "{e}");
@@ -57,7 +67,10 @@ fn wrong_types_name_the_field() {
 fn record_level_errors() {
     let e = err(&with(&["schemaVersion"], serde_json::json!(2)));
     assert_eq!(e.path, "schemaVersion");
-    assert!(e.message.contains("schemaversie 2 wordt niet ondersteund"), "{e}");
+    assert!(
+        e.message.contains("schemaversie 2 wordt niet ondersteund"),
+        "{e}"
+    );
 
     let e = err(&with(&["recordType"], serde_json::json!("brief")));
     assert_eq!(e.path, "recordType");
@@ -81,7 +94,10 @@ fn record_level_errors() {
     let mut o = v.as_object().unwrap().clone();
     o.remove("recordId");
     let e = err(&serde_json::to_string(&o).unwrap());
-    assert!(e.message.contains("verplicht veld ‘recordId’ ontbreekt"), "{e}");
+    assert!(
+        e.message.contains("verplicht veld ‘recordId’ ontbreekt"),
+        "{e}"
+    );
 }
 
 #[test]
@@ -105,7 +121,10 @@ fn the_landsmeer_profile_loads() {
     assert_eq!(p.retention_years, 5);
     assert_eq!(p.special_categories, SpecialCategory::ALL.to_vec());
     assert!(p.partners.len() >= 5);
-    assert!(p.contacts.objection_municipality.contains("College van B&W van Landsmeer"));
+    assert!(p
+        .contacts
+        .objection_municipality
+        .contains("College van B&W van Landsmeer"));
     let mut ids: Vec<_> = p.partners.iter().map(|x| x.id.as_str()).collect();
     ids.sort();
     ids.dedup();

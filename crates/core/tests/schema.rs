@@ -3,7 +3,10 @@
 
 use keukentafel_core::{rules::Code, Severity};
 
-const SCHEMA_FILE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../schema/record.schema.json");
+const SCHEMA_FILE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../schema/record.schema.json"
+);
 
 #[test]
 fn checked_in_schema_matches_the_types() {
@@ -25,7 +28,16 @@ fn schema_describes_what_the_parser_enforces() {
     let text = s.to_string();
     // Unknown fields are refused by both.
     assert!(text.contains("\"additionalProperties\":false"));
-    for field in ["schemaVersion", "recordType", "recordId", "birthDate", "signers", "keepUntil", "withdrawn", "partnersInformed"] {
+    for field in [
+        "schemaVersion",
+        "recordType",
+        "recordId",
+        "birthDate",
+        "signers",
+        "keepUntil",
+        "withdrawn",
+        "partnersInformed",
+    ] {
         assert!(text.contains(field), "{field} missing from schema");
     }
 }
@@ -48,13 +60,24 @@ fn codes_equal_rules_md() {
     let listed = rules_md_codes(vendored);
     assert_eq!(listed.len(), Code::ALL.len(), "{listed:?}");
     for (code, sev) in &listed {
-        let c = Code::from_code(code).unwrap_or_else(|| panic!("{code} of RULES.md is not implemented"));
-        let want = if sev == "error" { Severity::Error } else { Severity::Warning };
+        let c = Code::from_code(code)
+            .unwrap_or_else(|| panic!("{code} of RULES.md is not implemented"));
+        let want = if sev == "error" {
+            Severity::Error
+        } else {
+            Severity::Warning
+        };
         assert_eq!(c.severity(), want, "{code}");
     }
     // The vendored copy must equal the project's shared copy when it is present beside the repo.
-    let shared = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/protocol/RULES.md");
+    let shared = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/protocol/RULES.md"
+    );
     if let Ok(text) = std::fs::read_to_string(shared) {
-        assert_eq!(text, vendored, "docs/protocol/RULES.md differs from shared/protocol/RULES.md");
+        assert_eq!(
+            text, vendored,
+            "docs/protocol/RULES.md differs from shared/protocol/RULES.md"
+        );
     }
 }

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Runs every test of keukentafel: formatting, lints, native tests (core, CLI), the release
+# build with Trunk, and the browser tests against that build in Debian Chromium.
+# Installs whatever is missing first (scripts/setup.sh).
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+cd "$KT_ROOT"
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "setup"
+bash scripts/setup.sh
+
+step "cargo fmt --check"
+cargo fmt --all -- --check
+
+step "clippy (native, warnings denied)"
+cargo clippy --workspace --all-targets --locked -- -D warnings
+
+step "clippy (wasm32 app and core, warnings denied)"
+cargo clippy -p keukentafel-app -p keukentafel-core --target wasm32-unknown-unknown --locked -- -D warnings
+
+step "native tests (core rules, parser, schema, property tests, CLI)"
+cargo test --workspace --locked
+
+step "release build with Trunk (offline, wasm-opt 132)"
+trunk build --release
+
+step "browser tests (Playwright + Debian Chromium, against dist/)"
+cd tests/e2e
+node --test --test-reporter=spec

@@ -1,0 +1,43 @@
+// The release build loads in a real browser and shows the Dutch start page.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, tabletPage, screenshot } from './lib.mjs';
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+test('start page renders the profile municipality from the wasm core', async () => {
+  const { context, page, problems } = await tabletPage(browser, server.url);
+  await page.goto(server.url);
+  const municipality = page.getByTestId('municipality');
+  await municipality.waitFor({ timeout: 15000 });
+  assert.equal(await municipality.textContent(), 'Gemeente Landsmeer');
+  assert.equal(await page.locator('h1').textContent(), 'Toestemming bij het keukentafelgesprek');
+  assert.equal(await page.getAttribute('html', 'lang'), 'nl');
+  // The rule count comes from the core compiled to wasm.
+  assert.match(await page.getByTestId('rules-count').textContent(), /^26 regels uit het protocol/);
+  assert.equal(await page.locator('#partners-kop + ul li').count(), 8);
+  // The wasm really is optimised and served as wasm.
+  const wasm = await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.wasm')).map((e) => e.name));
+  assert.equal(wasm.length, 1, 'one wasm file loaded');
+  // Nothing wider than the tablet.
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `horizontal overflow of ${overflow}px`);
+  await screenshot(page, 'start-1024x768');
+  assert.deepEqual(problems.pageErrors, []);
+  assert.deepEqual(problems.consoleErrors, []);
+  assert.deepEqual(problems.foreignRequests, []);
+  await context.close();
+});
+
+test('start page fits a portrait tablet', async () => {
+  const { context, page, problems } = await tabletPage(browser, server.url, { width: 768, height: 1024 });
+  await page.goto(server.url);
+  await page.getByTestId('municipality').waitFor({ timeout: 15000 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `horizontal overflow of ${overflow}px`);
+  await screenshot(page, 'start-768x1024');
+  assert.deepEqual(problems.pageErrors, []);
+  await context.close();
+});
