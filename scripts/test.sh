@@ -17,11 +17,15 @@ cargo fmt --all -- --check
 step "clippy (native, warnings denied)"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 
-step "clippy (wasm32 app and core, warnings denied)"
-cargo clippy -p keukentafel-app -p keukentafel-core --target wasm32-unknown-unknown --locked -- -D warnings
+step "clippy (wasm32 app with its browser tests, and core; warnings denied)"
+cargo clippy -p keukentafel-app --all-targets --target wasm32-unknown-unknown --locked -- -D warnings
+cargo clippy -p keukentafel-core --target wasm32-unknown-unknown --locked -- -D warnings
 
 step "native tests (core rules, parser, schema, property tests, CLI)"
 cargo test --workspace --locked
+
+step "component tests in headless Chromium (wasm-bindgen-test: signature pad, a form step)"
+CHROMEDRIVER=/usr/bin/chromedriver cargo test -p keukentafel-app --target wasm32-unknown-unknown --locked
 
 step "release build with Trunk (offline, wasm-opt 132)"
 trunk build --release

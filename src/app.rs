@@ -1,18 +1,163 @@
-//! The app shell: the start page with the municipality of the active protocol profile.
+//! The app shell: the start screen (new conversation, drafts) and the form.
 
-use keukentafel_core::{rules::Code, Profile, SpecialCategory};
+use crate::components::{concepten::Concepten, stappen::Formulier};
+use crate::state::{Form, SaveState};
+use crate::{browser, opslag};
+use keukentafel_core::flow::Step;
+use keukentafel_core::{rules::Code, ConsentRecord, Profile, SpecialCategory};
 use leptos::prelude::*;
+
+#[derive(Clone, Debug, PartialEq)]
+enum Screen {
+    Start,
+    /// A draft by record id; `fresh` when just created (saved at once).
+    Form {
+        id: String,
+        fresh: bool,
+        nonce: u32,
+    },
+}
 
 /// The root component.
 #[component]
 pub fn App() -> impl IntoView {
-    let profile = Profile::landsmeer();
-    view! { <Start profile=profile /> }
+    let profile = StoredValue::new(Profile::landsmeer());
+    let screen = RwSignal::new(Screen::Start);
+    let message = RwSignal::new(None::<String>);
+    let fresh_record = StoredValue::new(None::<ConsentRecord>);
+
+    let new_form = move |_| {
+        let mut r = ConsentRecord::new(browser::new_record_id());
+        profile.with_value(|p| {
+            r.municipality = p.municipality.clone();
+            r.profile_id = p.profile_id.clone();
+        });
+        r.conversation_date = Some(browser::today());
+        if let Some(p) = opslag::last_professional() {
+            r.professional = p;
+        }
+        let id = r.record_id.as_str().to_owned();
+        fresh_record.set_value(Some(r));
+        screen.set(Screen::Form {
+            id,
+            fresh: true,
+            nonce: 0,
+        });
+    };
+    let open = Callback::new(move |id: String| {
+        screen.set(Screen::Form {
+            id,
+            fresh: false,
+            nonce: 0,
+        })
+    });
+
+    let view_screen = move || match screen.get() {
+        Screen::Start => view! {
+            <Start profile=profile.get_value() on_new=new_form on_open=open message=message />
+        }
+        .into_any(),
+        Screen::Form { id, fresh, nonce } => {
+            let loaded = if fresh {
+                fresh_record.get_value().map(|r| (r, Step::Gesprek, 0))
+            } else {
+                match opslag::load(&id) {
+                    Ok(d) => Some((
+                        d.record,
+                        Step::from_slug(&d.step).unwrap_or(Step::Gesprek),
+                        d.rev,
+                    )),
+                    Err(e) => {
+                        message.set(Some(e));
+                        None
+                    }
+                }
+            };
+            match loaded {
+                None => {
+                    screen.set(Screen::Start);
+                    ().into_any()
+                }
+                Some((record, step, rev)) => {
+                    let close = Callback::new(move |_| screen.set(Screen::Start));
+                    let reload = {
+                        let id = id.clone();
+                        Callback::new(move |_| {
+                            screen.set(Screen::Form {
+                                id: id.clone(),
+                                fresh: false,
+                                nonce: nonce + 1,
+                            })
+                        })
+                    };
+                    view! { <FormScreen record=record step=step rev=rev fresh=fresh profile=profile.get_value() on_close=close on_reload=reload /> }
+                        .into_any()
+                }
+            }
+        }
+    };
+
+    view! {
+        <a class="kt-skip" href="#inhoud">"Naar de inhoud"</a>
+        <header class="kt-header">
+            <p class="kt-brand">"keukentafel"</p>
+            <p class="kt-municipality" data-testid="municipality">{profile.with_value(|p| p.municipality.clone())}</p>
+        </header>
+        {view_screen}
+    }
 }
 
-/// Start page: who this is for and what it does, from the protocol profile.
+/// The form for one record: provides the `Form` context, saves on every change, and notices
+/// when another tab changes the same draft.
 #[component]
-pub fn Start(profile: Profile) -> impl IntoView {
+fn FormScreen(
+    record: ConsentRecord,
+    step: Step,
+    rev: u64,
+    fresh: bool,
+    profile: Profile,
+    on_close: Callback<()>,
+    on_reload: Callback<()>,
+) -> impl IntoView {
+    let id = record.record_id.as_str().to_owned();
+    let form = Form::new(record, step, rev, profile);
+    provide_context(form);
+
+    // Save on every change (and at once for a new form, so it is listed even if untouched).
+    Effect::new(move |prev: Option<()>| {
+        form.record.track();
+        form.step.track();
+        if prev.is_some() || fresh {
+            form.save();
+        }
+    });
+
+    // Another tab saved this draft: stop saving here and say so.
+    let key = opslag::key_of(&id);
+    let handle = window_event_listener(leptos::ev::storage, move |e: web_sys::StorageEvent| {
+        if e.key().as_deref() == Some(key.as_str()) {
+            let theirs = e
+                .new_value()
+                .and_then(|v| serde_json::from_str::<serde_json::Value>(&v).ok())
+                .and_then(|v| v.get("rev").and_then(|r| r.as_u64()));
+            if theirs.is_none_or(|r| r > form.rev.get_value()) {
+                form.save_state.set(Some(SaveState::Conflict));
+            }
+        }
+    });
+    on_cleanup(move || handle.remove());
+
+    view! { <Formulier on_close=on_close on_reload=on_reload /> }
+}
+
+/// Start page: new conversation, drafts, and what this module does for this municipality.
+#[component]
+pub fn Start(
+    profile: Profile,
+    on_new: impl Fn(leptos::ev::MouseEvent) + 'static,
+    #[prop(into)] on_open: Callback<String>,
+    message: RwSignal<Option<String>>,
+) -> impl IntoView {
     let partners = profile
         .partners
         .iter()
@@ -24,10 +169,6 @@ pub fn Start(profile: Profile) -> impl IntoView {
         .collect_view();
     let rules = Code::ALL.len();
     view! {
-        <header class="kt-header">
-            <p class="kt-brand">"keukentafel"</p>
-            <p class="kt-municipality" data-testid="municipality">{profile.municipality.clone()}</p>
-        </header>
         <main class="kt-main" id="inhoud">
             <h1>"Toestemming bij het keukentafelgesprek"</h1>
             <p class="kt-lead">
@@ -35,6 +176,9 @@ pub fn Start(profile: Profile) -> impl IntoView {
                 "en of de cliënt schriftelijk toestemming geeft voor bijzondere persoonsgegevens: "
                 "per categorie en per partner, ondertekend door wie dat volgens het protocol mag."
             </p>
+            {move || message.get().map(|m| view! { <p class="kt-opslag-fout" role="alert">{m}</p> })}
+            <button type="button" class="kt-knop kt-knop--groot" data-testid="nieuw-gesprek" on:click=on_new>"Nieuw gesprek"</button>
+            <Concepten on_open=on_open />
             <p class="kt-protocol" data-testid="protocol">{profile.protocol.clone()}</p>
             <p class="kt-status" data-testid="rules-count">
                 {format!("{rules} regels uit het protocol worden gecontroleerd, ook zonder internet.")}

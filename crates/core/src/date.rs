@@ -178,6 +178,17 @@ impl Date {
     }
 }
 
+/// 1970-01-01, the day-number origin; only a fallback value.
+impl Default for Date {
+    fn default() -> Self {
+        Date {
+            year: 1970,
+            month: 1,
+            day: 1,
+        }
+    }
+}
+
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)

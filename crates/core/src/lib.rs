@@ -6,6 +6,7 @@
 
 pub mod art12;
 pub mod date;
+pub mod flow;
 mod labels;
 pub mod model;
 #[cfg(feature = "json")]

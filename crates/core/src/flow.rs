@@ -1,0 +1,356 @@
+//! The steps of the keukentafel conversation and the state transitions between edits.
+//!
+//! The UI keeps a `ConsentRecord` in a signal and, after every edit, calls [`normalize`]; it
+//! asks [`step_for_path`] where a finding belongs and [`signing_blockers`] whether the pads may
+//! be shown. No rule is decided in the UI.
+
+use crate::art12::{self, Requirement};
+use crate::date::Date;
+use crate::model::*;
+use crate::rules::{Code, Finding, Severity};
+
+/// The seven steps of the form, in order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Step {
+    Gesprek,
+    Vertegenwoordiging,
+    Uitleg,
+    Instemming,
+    Bijzonder,
+    Uitzonderingen,
+    Controle,
+}
+
+impl Step {
+    pub const ALL: [Step; 7] = [
+        Step::Gesprek,
+        Step::Vertegenwoordiging,
+        Step::Uitleg,
+        Step::Instemming,
+        Step::Bijzonder,
+        Step::Uitzonderingen,
+        Step::Controle,
+    ];
+
+    pub fn number(self) -> usize {
+        self as usize + 1
+    }
+
+    pub fn title_nl(self) -> &'static str {
+        match self {
+            Step::Gesprek => "Gesprek en cliënt",
+            Step::Vertegenwoordiging => "Vertegenwoordiging",
+            Step::Uitleg => "Uitleg aan de cliënt",
+            Step::Instemming => "Instemming",
+            Step::Bijzonder => "Bijzondere persoonsgegevens",
+            Step::Uitzonderingen => "Uitzonderingen en Veilig Thuis",
+            Step::Controle => "Controle en ondertekenen",
+        }
+    }
+
+    /// A stable identifier for URLs, storage and tests.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Step::Gesprek => "gesprek",
+            Step::Vertegenwoordiging => "vertegenwoordiging",
+            Step::Uitleg => "uitleg",
+            Step::Instemming => "instemming",
+            Step::Bijzonder => "bijzonder",
+            Step::Uitzonderingen => "uitzonderingen",
+            Step::Controle => "controle",
+        }
+    }
+
+    pub fn from_slug(s: &str) -> Option<Step> {
+        Step::ALL.into_iter().find(|x| x.slug() == s)
+    }
+
+    pub fn next(self) -> Option<Step> {
+        Step::ALL.get(self as usize + 1).copied()
+    }
+
+    pub fn previous(self) -> Option<Step> {
+        (self as usize).checked_sub(1).map(|i| Step::ALL[i])
+    }
+}
+
+/// The step whose screen holds the field at `path`.
+pub fn step_for_path(path: &str) -> Step {
+    let head = path.split(['.', '[']).next().unwrap_or("");
+    match head {
+        "representation" => Step::Vertegenwoordiging,
+        "informing" | "assent" => Step::Instemming,
+        "consent" if path.starts_with("consent.signers") => Step::Controle,
+        "consent" => Step::Bijzonder,
+        "exception" | "veiligThuis" => Step::Uitzonderingen,
+        "retention" => Step::Controle,
+        _ => Step::Gesprek,
+    }
+}
+
+/// The HTML id of the input for `path`: `consent.categories[0].purpose` → `veld-consent-categories-0-purpose`.
+pub fn field_id(path: &str) -> String {
+    let mut id = String::from("veld");
+    for part in path.split(['.', '[', ']']).filter(|p| !p.is_empty()) {
+        id.push('-');
+        id.push_str(part);
+    }
+    id
+}
+
+/// Findings whose field is `path` or lies inside it.
+pub fn findings_at<'a>(
+    findings: &'a [Finding],
+    path: &'a str,
+) -> impl Iterator<Item = &'a Finding> {
+    findings.iter().filter(move |f| {
+        f.path == path
+            || f.path
+                .strip_prefix(path)
+                .is_some_and(|rest| rest.starts_with('.') || rest.starts_with('['))
+    })
+}
+
+/// Whether the exceptions step applies: assent or consent refused or not asked, or data given
+/// to Veilig Thuis, or processing without consent already recorded.
+pub fn exceptions_relevant(r: &ConsentRecord) -> bool {
+    matches!(
+        r.assent.outcome,
+        Some(AssentOutcome::Refused | AssentOutcome::NotAsked)
+    ) || matches!(
+        r.consent.decision,
+        Some(ConsentDecision::Refused | ConsentDecision::Deferred)
+    ) || !r.veilig_thuis.is_empty()
+        || r.exception.processing_continues
+}
+
+/// Errors that must be solved before the signature pads are offered: every error except the
+/// missing signatures themselves.
+pub fn signing_blockers(findings: &[Finding]) -> Vec<&Finding> {
+    findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .filter(|f| !(f.code == Code::ConsentSignatures && f.path.starts_with("consent.signers")))
+        .collect()
+}
+
+/// The date on which art. 12 is applied to the written consent.
+pub fn consent_decision_date(r: &ConsentRecord) -> Option<Date> {
+    r.consent.decision_date.or(r.conversation_date)
+}
+
+/// A person who must decide, as the UI lists them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Person {
+    pub name: String,
+    pub role: PartyRole,
+    pub relationship: Option<RepresentativeRole>,
+}
+
+impl Person {
+    pub fn label_nl(&self) -> String {
+        let name = if self.name.trim().is_empty() {
+            "(naam nog invullen)"
+        } else {
+            self.name.trim()
+        };
+        match (self.role, self.relationship) {
+            (PartyRole::Client, _) => format!("{name}, cliënt"),
+            (_, Some(rel)) => format!("{name}, {}", rel.label_nl()),
+            _ => format!("{name}, vertegenwoordiger"),
+        }
+    }
+}
+
+/// Who art. 12 requires to decide for this record's client on `on`, in signing order.
+/// `None` when the birth date is missing or after `on`.
+pub fn required_persons(r: &ConsentRecord, on: Date) -> Option<(i32, Requirement, Vec<Person>)> {
+    let birth = r.client.birth_date.filter(|b| *b <= on)?;
+    let rs = art12::required_signers(birth, on, &r.representation);
+    let mut persons = Vec::new();
+    for &i in &rs.representatives {
+        let rep = &r.representation.representatives[i];
+        let refused = r.representation.restrictions.iter().any(|x| {
+            x.kind == RestrictionKind::Refused
+                && x.representative
+                    .trim()
+                    .eq_ignore_ascii_case(rep.name.trim())
+        });
+        if !refused {
+            persons.push(Person {
+                name: rep.name.clone(),
+                role: PartyRole::Representative,
+                relationship: rep.role,
+            });
+        }
+    }
+    if rs.client {
+        persons.push(Person {
+            name: r.client.name.clone(),
+            role: PartyRole::Client,
+            relationship: None,
+        });
+    }
+    Some((rs.age, rs.requirement, persons))
+}
+
+fn same_person(s: &Signer, p: &Person) -> bool {
+    s.role == p.role
+        && (s.role == PartyRole::Client || s.relationship == p.relationship)
+        && s.name.trim().eq_ignore_ascii_case(p.name.trim())
+}
+
+/// Brings derived fields in line after an edit:
+/// - the age band from birth date and conversation date;
+/// - assent `givenBy` = the persons art. 12 requires, when assent was given;
+/// - consent `signers` = the persons art. 12 requires on the decision date, keeping every
+///   signature already drawn by the same person; no signers unless consent was given;
+/// - the decision date defaults to the conversation date.
+pub fn normalize(r: &mut ConsentRecord) {
+    r.representation.age_band = match (r.client.birth_date, r.conversation_date) {
+        (Some(b), Some(d)) if b <= d => Some(art12::age_band(b.age_on(d))),
+        _ => None,
+    };
+    if r.consent.decision.is_some() && r.consent.decision_date.is_none() {
+        r.consent.decision_date = r.conversation_date;
+    }
+
+    if r.assent.outcome == Some(AssentOutcome::Given) {
+        if r.assent.date.is_none() {
+            r.assent.date = r.conversation_date;
+        }
+        if let Some(on) = r.assent.date {
+            if let Some((_, _, persons)) = required_persons(r, on) {
+                r.assent.given_by = persons
+                    .into_iter()
+                    .map(|p| Decider {
+                        name: p.name,
+                        role: p.role,
+                        relationship: p.relationship,
+                    })
+                    .collect();
+            }
+        }
+    } else {
+        r.assent.given_by.clear();
+    }
+
+    if r.consent.decision == Some(ConsentDecision::Given) {
+        if let Some(on) = consent_decision_date(r) {
+            if let Some((_, _, persons)) = required_persons(r, on) {
+                let old = std::mem::take(&mut r.consent.signers);
+                r.consent.signers = persons
+                    .into_iter()
+                    .map(|p| {
+                        let kept = old.iter().find(|s| same_person(s, &p));
+                        Signer {
+                            name: p.name.clone(),
+                            role: p.role,
+                            relationship: p.relationship,
+                            date: Some(on),
+                            signature: kept.map(|s| s.signature.clone()).unwrap_or_default(),
+                        }
+                    })
+                    .collect();
+            }
+        }
+    } else {
+        r.consent.signers.clear();
+    }
+}
+
+/// How far the form is: the number of steps without error findings.
+pub fn steps_done(findings: &[Finding]) -> usize {
+    Step::ALL
+        .iter()
+        .filter(|s| {
+            !findings
+                .iter()
+                .any(|f| f.severity == Severity::Error && step_for_path(&f.path) == **s)
+        })
+        .count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Date {
+        Date::parse(s).unwrap()
+    }
+
+    #[test]
+    fn paths_map_to_steps_and_ids() {
+        assert_eq!(step_for_path("client.birthDate"), Step::Gesprek);
+        assert_eq!(
+            step_for_path("representation.capacity.reason"),
+            Step::Vertegenwoordiging
+        );
+        assert_eq!(step_for_path("assent.givenBy[0]"), Step::Instemming);
+        assert_eq!(
+            step_for_path("consent.categories[1].partners"),
+            Step::Bijzonder
+        );
+        assert_eq!(
+            step_for_path("consent.signers[0].signature"),
+            Step::Controle
+        );
+        assert_eq!(step_for_path("veiligThuis[0].note"), Step::Uitzonderingen);
+        assert_eq!(
+            field_id("consent.categories[0].purpose"),
+            "veld-consent-categories-0-purpose"
+        );
+        assert_eq!(Step::from_slug("bijzonder"), Some(Step::Bijzonder));
+        assert_eq!(Step::Gesprek.previous(), None);
+        assert_eq!(Step::Controle.next(), None);
+    }
+
+    #[test]
+    fn normalize_derives_signers_and_keeps_drawn_signatures() {
+        let mut r = ConsentRecord::new(RecordId::from_random_bytes([9; 16]));
+        r.conversation_date = Some(d("2026-11-20"));
+        r.client.name = "Daan".into();
+        r.client.birth_date = Some(d("2012-03-15"));
+        r.representation.representatives.push(Representative {
+            name: "Mila".into(),
+            role: Some(RepresentativeRole::ParentWithAuthority),
+        });
+        r.consent.decision = Some(ConsentDecision::Given);
+        r.assent.outcome = Some(AssentOutcome::Given);
+        normalize(&mut r);
+        assert_eq!(r.representation.age_band, Some(AgeBand::From12To15));
+        assert_eq!(r.consent.decision_date, Some(d("2026-11-20")));
+        let names: Vec<_> = r.consent.signers.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, ["Mila", "Daan"]);
+        assert_eq!(r.assent.given_by.len(), 2);
+        r.consent.signers[1].signature.strokes = vec![vec![[1, 1], [2, 2]]];
+        // A second parent is added: their pad appears, Daan's signature stays.
+        r.representation.representatives.push(Representative {
+            name: "Joost".into(),
+            role: Some(RepresentativeRole::ParentWithAuthority),
+        });
+        normalize(&mut r);
+        let names: Vec<_> = r.consent.signers.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, ["Mila", "Joost", "Daan"]);
+        assert!(r.consent.signers[2].signature.is_drawn());
+        // Refusal: no signers.
+        r.consent.decision = Some(ConsentDecision::Refused);
+        normalize(&mut r);
+        assert!(r.consent.signers.is_empty());
+    }
+
+    #[test]
+    fn signature_errors_do_not_block_the_pads() {
+        let f = vec![
+            Finding::new(Code::ConsentSignatures, "consent.signers[0].signature", "x"),
+            Finding::new(Code::ConsentDeferred, "consent.decision", "x"),
+        ];
+        assert!(signing_blockers(&f).is_empty());
+        let f = vec![Finding::new(
+            Code::InfoExplained,
+            "informing.explained",
+            "x",
+        )];
+        assert_eq!(signing_blockers(&f).len(), 1);
+    }
+}

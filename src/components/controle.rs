@@ -1,0 +1,293 @@
+//! Stap 7 — Controle en ondertekenen: every finding grouped by step with a link to its field;
+//! errors block signing, warnings do not; then exactly the signature pads art. 12 requires.
+
+use super::handtekening::{Handtekening, Strokes};
+use super::velden::{Datum, Meldingen, Tekst, Vinkje};
+use crate::browser;
+use crate::state::use_form;
+use keukentafel_core::flow::{self, field_id, signing_blockers, step_for_path, Step};
+use keukentafel_core::validate::keep_until;
+use keukentafel_core::*;
+use leptos::prelude::*;
+
+#[component]
+pub fn Controle() -> impl IntoView {
+    let form = use_form();
+    let errors = Memo::new(move |_| {
+        form.findings
+            .with(|f| f.iter().filter(|x| x.is_error()).count())
+    });
+    let blockers = Memo::new(move |_| form.findings.with(|f| signing_blockers(f).len()));
+    let decision = Memo::new(move |_| form.record.with(|r| r.consent.decision));
+    let n_signers = Memo::new(move |_| form.record.with(|r| r.consent.signers.len()));
+
+    let status = move || {
+        let e = errors.get();
+        if e == 0 {
+            view! { <p class="kt-status-ok" data-testid="status-compleet" role="status">"Het formulier is compleet: er zijn geen fouten meer."</p> }.into_any()
+        } else {
+            view! { <p class="kt-status-open" data-testid="status-open" role="status">{format!("Nog {e} {} open.", if e == 1 { "punt" } else { "punten" })}</p> }.into_any()
+        }
+    };
+
+    let pads = move || {
+        if decision.get() != Some(ConsentDecision::Given) {
+            let text = match decision.get() {
+                Some(ConsentDecision::Refused) => "Toestemming is geweigerd: er hoeft niemand te tekenen. Het formulier gaat wel in het dossier.",
+                Some(ConsentDecision::Deferred) => "Toestemming is uitgesteld: er wordt nu niet getekend.",
+                _ => "Er is geen schriftelijke toestemming gegeven, dus niets te ondertekenen.",
+            };
+            return view! { <p class="kt-hint">{text}</p> }.into_any();
+        }
+        if blockers.get() > 0 {
+            return view! {
+                <p class="kt-hint" data-testid="ondertekenen-geblokkeerd">
+                    "Los eerst de punten hierboven op. Daarna verschijnen de handtekeningvakken voor precies wie volgens art. 12 tekent."
+                </p>
+            }
+            .into_any();
+        }
+        if n_signers.get() == 0 {
+            return view! {
+                <p class="kt-hint">"Er is nog niemand die mag tekenen: vul bij Vertegenwoordiging in wie de cliënt vertegenwoordigt."</p>
+            }
+            .into_any();
+        }
+        view! {
+            <div class="kt-ondertekenaars">
+                {(0..n_signers.get()).map(|i| view! { <Ondertekenaar index=i /> }).collect_view()}
+            </div>
+            <Meldingen path="consent.signers" />
+        }
+        .into_any()
+    };
+
+    view! {
+        {status}
+        <Bevindingen />
+        <section aria-labelledby="onderteken-kop" class="kt-groep">
+            <h3 id="onderteken-kop">"Ondertekenen"</h3>
+            {pads}
+        </section>
+        <Bewaren />
+        <div class="kt-acties">
+            <button type="button" class="kt-knop kt-knop--tweede" on:click=move |_| browser::print()>"Afdrukken voor het dossier"</button>
+        </div>
+    }
+}
+
+/// All findings, grouped by step, each linking to its field.
+#[component]
+fn Bevindingen() -> impl IntoView {
+    let form = use_form();
+    let groups = move || {
+        form.findings.with(|f| {
+            Step::ALL
+                .into_iter()
+                .filter_map(|s| {
+                    let items: Vec<Finding> = f.iter().filter(|x| step_for_path(&x.path) == s).cloned().collect();
+                    if items.is_empty() {
+                        return None;
+                    }
+                    Some(view! {
+                        <li class="kt-bevinding-stap">
+                            <h4>{format!("{}. {}", s.number(), s.title_nl())}</h4>
+                            <ul>
+                                {items.into_iter().map(|x| {
+                                    let id = field_id(&x.path);
+                                    let sev = if x.is_error() { "Fout" } else { "Waarschuwing" };
+                                    let class = if x.is_error() { "kt-bevinding kt-bevinding--fout" } else { "kt-bevinding kt-bevinding--waarschuwing" };
+                                    view! {
+                                        <li class=class data-code=x.code.as_str()>
+                                            <a href=format!("#{id}") on:click=move |ev| {
+                                                ev.prevent_default();
+                                                form.go(s);
+                                                let id = id.clone();
+                                                request_animation_frame(move || browser::focus(&id));
+                                            }>
+                                                {format!("{sev} ({}, {}): {}", x.code.as_str(), x.article, x.message)}
+                                            </a>
+                                        </li>
+                                    }
+                                }).collect_view()}
+                            </ul>
+                        </li>
+                    })
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <section aria-labelledby="bevindingen-kop" class="kt-groep">
+            <h3 id="bevindingen-kop">"Wat nog moet gebeuren"</h3>
+            <Show when=move || form.findings.with(|f| !f.is_empty()) fallback=|| view! { <p>"Niets: alle regels van het protocol zijn gevolgd."</p> }>
+                <ul class="kt-bevindingen" data-testid="bevindingen">{groups}</ul>
+            </Show>
+        </section>
+    }
+}
+
+/// One signer: name and role, the pad, or a witnessed alternative confirmation.
+#[component]
+fn Ondertekenaar(index: usize) -> impl IntoView {
+    let form = use_form();
+    let i = index;
+    let who = Memo::new(move |_| {
+        form.record.with(|r| {
+            r.consent.signers.get(i).map(|s| {
+                flow::Person {
+                    name: s.name.clone(),
+                    role: s.role,
+                    relationship: s.relationship,
+                }
+                .label_nl()
+            })
+        })
+    });
+    let strokes = Signal::derive(move || {
+        form.record.with(|r| {
+            r.consent
+                .signers
+                .get(i)
+                .map(|s| s.signature.strokes.clone())
+                .unwrap_or_default()
+        })
+    });
+    let set = Callback::new(move |v: Strokes| {
+        form.edit(|r| {
+            if let Some(s) = r.consent.signers.get_mut(i) {
+                s.signature.strokes = v;
+            }
+        })
+    });
+    let alt_on = Signal::derive(move || {
+        form.record.with(|r| {
+            r.consent
+                .signers
+                .get(i)
+                .is_some_and(|s| s.signature.alternative.is_some())
+        })
+    });
+    let alt_set = Callback::new(move |v: bool| {
+        form.edit(|r| {
+            if let Some(s) = r.consent.signers.get_mut(i) {
+                s.signature.alternative = v.then(|| AlternativeConfirmation {
+                    reason: String::new(),
+                    witnessed_by: r.professional.name.clone(),
+                });
+                if v {
+                    s.signature.strokes.clear();
+                }
+            }
+        })
+    });
+    let reason_get = Signal::derive(move || {
+        form.record.with(|r| {
+            r.consent
+                .signers
+                .get(i)
+                .and_then(|s| s.signature.alternative.as_ref().map(|a| a.reason.clone()))
+                .unwrap_or_default()
+        })
+    });
+    let reason_set = Callback::new(move |v: String| {
+        form.edit(|r| {
+            if let Some(a) = r
+                .consent
+                .signers
+                .get_mut(i)
+                .and_then(|s| s.signature.alternative.as_mut())
+            {
+                a.reason = v;
+            }
+        })
+    });
+    let wit_get = Signal::derive(move || {
+        form.record.with(|r| {
+            r.consent
+                .signers
+                .get(i)
+                .and_then(|s| {
+                    s.signature
+                        .alternative
+                        .as_ref()
+                        .map(|a| a.witnessed_by.clone())
+                })
+                .unwrap_or_default()
+        })
+    });
+    let wit_set = Callback::new(move |v: String| {
+        form.edit(|r| {
+            if let Some(a) = r
+                .consent
+                .signers
+                .get_mut(i)
+                .and_then(|s| s.signature.alternative.as_mut())
+            {
+                a.witnessed_by = v;
+            }
+        })
+    });
+    let date = move || {
+        form.record.with(|r| {
+            r.consent
+                .signers
+                .get(i)
+                .and_then(|s| s.date)
+                .map(|d| d.to_dutch())
+                .unwrap_or_default()
+        })
+    };
+    let label = move || who.get().unwrap_or_default();
+    view! {
+        <div class="kt-ondertekenaar" data-testid="ondertekenaar" id=field_id(&format!("consent.signers[{i}]")) tabindex="-1">
+            <h4>{move || format!("Handtekening van {}", label())}</h4>
+            <p class="kt-hint">{move || format!("Datum: {}", date())}</p>
+            <Show when=move || !alt_on.get()>
+                <Handtekening id=field_id(&format!("consent.signers[{i}].signature")) label=label() strokes=strokes set=set />
+            </Show>
+            <Vinkje id=format!("alternatief-{i}") label="Kan niet tekenen: bevestiging in het bijzijn van de professional" get=alt_on set=alt_set />
+            <Show when=move || alt_on.get()>
+                <div class="kt-ingesprongen">
+                    <Tekst label="Waarom kan er niet getekend worden?" path=format!("consent.signers[{i}].signature.alternative.reason") get=reason_get set=reason_set />
+                    <Tekst label="Bevestiging gezien door (professional)" path=format!("consent.signers[{i}].signature.alternative.witnessedBy") get=wit_get set=wit_set />
+                </div>
+            </Show>
+            <Meldingen path=format!("consent.signers[{i}]") />
+        </div>
+    }
+}
+
+/// Art. 6: keep-until once support is closed.
+#[component]
+fn Bewaren() -> impl IntoView {
+    let form = use_form();
+    let (closed_get, closed_set) = super::bind!(form, |r| r.retention.support_closed);
+    let (until_get, until_set) = super::bind!(form, |r| r.retention.keep_until);
+    let (why_get, why_set) = super::bind!(form, |r| r.retention.longer_reason);
+    let years = form.profile.with_value(|p| p.retention_years);
+    let closed = Signal::derive(move || closed_get.get().is_some());
+    let suggestion = move || closed_get.get().and_then(|c| keep_until(c, years));
+    let longer = move || matches!((until_get.get(), suggestion()), (Some(u), Some(s)) if u > s);
+    let open = RwSignal::new(false);
+    view! {
+        <section aria-labelledby="bewaren-kop" class="kt-groep">
+            <h3 id="bewaren-kop">"Bewaartermijn (art. 6)"</h3>
+            <Vinkje id="bewaren-afgesloten" label="De ondersteuning is afgesloten" get=Signal::derive(move || open.get() || closed.get())
+                set=Callback::new(move |v: bool| { open.set(v); if !v { form.edit(|r| r.retention = Retention::default()); } }) />
+            <Show when=move || open.get() || closed.get()>
+                <Datum label="Datum van afsluiten" path="retention.supportClosed" get=closed_get set=closed_set />
+                {move || suggestion().map(|s| view! {
+                    <p class="kt-hint">{format!("Bewaren tot en met {} ({} jaar na het jaar van afsluiten).", s.to_dutch(), years)}</p>
+                    <button type="button" class="kt-knop kt-knop--tweede" on:click=move |_| form.edit(|r| r.retention.keep_until = Some(s))>
+                        {format!("Gebruik {}", s.to_dutch())}
+                    </button>
+                })}
+                <Datum label="Bewaren tot en met" path="retention.keepUntil" get=until_get set=until_set />
+                <Show when=longer>
+                    <Tekst label="Wettelijke grondslag of reden voor langer bewaren" path="retention.longerReason" get=why_get set=why_set multiline=true />
+                </Show>
+            </Show>
+        </section>
+    }
+}

@@ -1,0 +1,24 @@
+//! The screens of keukentafel, named after the protocol. One file per component.
+
+/// A field of the record as a (getter signal, setter callback) pair for the field components.
+macro_rules! bind {
+    ($form:ident, |$r:ident| $($field:tt)+) => {
+        (
+            Signal::derive(move || $form.record.with(|$r| $($field)+.clone())),
+            Callback::new(move |v| $form.edit(|$r| $($field)+ = v)),
+        )
+    };
+}
+pub(crate) use bind;
+
+pub mod bijzonder;
+pub mod concepten;
+pub mod controle;
+pub mod gesprek;
+pub mod handtekening;
+pub mod instemming;
+pub mod stappen;
+pub mod uitleg;
+pub mod uitzonderingen;
+pub mod velden;
+pub mod vertegenwoordiging;

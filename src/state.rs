@@ -1,0 +1,95 @@
+//! The form's reactive state: the record in a signal, findings from the core on every change,
+//! the current step, and the draft's save status.
+
+use crate::{browser, opslag};
+use keukentafel_core::flow::{self, Step};
+use keukentafel_core::{validate, ConsentRecord, Document, Finding, Profile};
+use leptos::prelude::*;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum SaveState {
+    /// Saved at (local time).
+    Saved(String),
+    /// Not saved: storage error, in Dutch. The form keeps working in memory.
+    Failed(String),
+    /// Another tab changed this draft; we do not overwrite it.
+    Conflict,
+}
+
+/// Everything a step needs; `Copy`, passed through context.
+#[derive(Clone, Copy)]
+pub struct Form {
+    pub record: RwSignal<ConsentRecord>,
+    pub step: RwSignal<Step>,
+    pub findings: Memo<Vec<Finding>>,
+    pub profile: StoredValue<Profile>,
+    pub save_state: RwSignal<Option<SaveState>>,
+    /// The revision last written by this tab.
+    pub rev: StoredValue<u64>,
+}
+
+impl Form {
+    pub fn new(record: ConsentRecord, step: Step, rev: u64, profile: Profile) -> Form {
+        let today = browser::today();
+        let record = RwSignal::new(record);
+        let profile = StoredValue::new(profile);
+        let findings = Memo::new(move |_| {
+            record
+                .with(|r| profile.with_value(|p| validate(&Document::Consent(r.clone()), p, today)))
+        });
+        Form {
+            record,
+            step: RwSignal::new(step),
+            findings,
+            profile,
+            save_state: RwSignal::new(None),
+            rev: StoredValue::new(rev),
+        }
+    }
+
+    /// Applies an edit, then the core's derived-field transitions.
+    pub fn edit(&self, f: impl FnOnce(&mut ConsentRecord)) {
+        self.record.update(|r| {
+            f(r);
+            flow::normalize(r);
+        });
+    }
+
+    /// Writes the draft now. Called by an effect after every change.
+    pub fn save(&self) {
+        if self.save_state.get_untracked() == Some(SaveState::Conflict) {
+            return;
+        }
+        let rev = self.rev.get_value() + 1;
+        let draft = opslag::Draft {
+            schema_version: keukentafel_core::model::SCHEMA_VERSION,
+            rev,
+            saved_at: browser::now_iso(),
+            step: self.step.get_untracked().slug().to_owned(),
+            record: self.record.get_untracked(),
+        };
+        match opslag::save(&draft) {
+            Ok(()) => {
+                self.rev.set_value(rev);
+                self.save_state
+                    .set(Some(SaveState::Saved(browser::local_time(&draft.saved_at))));
+                opslag::remember_professional(&draft.record.professional);
+            }
+            Err(opslag::SaveError::Conflict) => self.save_state.set(Some(SaveState::Conflict)),
+            Err(opslag::SaveError::Storage(msg)) => {
+                self.save_state.set(Some(SaveState::Failed(msg)))
+            }
+        }
+    }
+
+    pub fn go(&self, step: Step) {
+        self.step.set(step);
+        if let Some(w) = web_sys::window() {
+            w.scroll_to_with_x_and_y(0.0, 0.0);
+        }
+    }
+}
+
+pub fn use_form() -> Form {
+    expect_context::<Form>()
+}

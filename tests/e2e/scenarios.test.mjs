@@ -1,0 +1,143 @@
+// Three whole keukentafel conversations on a tablet, driven as a professional would.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import AxeBuilder from '@axe-core/playwright';
+import { serve, launch, tabletPage, screenshot } from './lib.mjs';
+import * as f from './flow.mjs';
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const STEPS = ['gesprek', 'vertegenwoordiging', 'uitleg', 'instemming', 'bijzonder', 'uitzonderingen', 'controle'];
+
+async function axe(page, label) {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
+  const v = result.violations.map((x) => `${x.id}: ${x.help} (${x.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  assert.deepEqual(v, [], `axe violations on ${label}`);
+}
+
+async function finish(page, problems, expectedSigners, name) {
+  await f.step(page, 'controle');
+  const signers = page.getByTestId('ondertekenaar');
+  assert.equal(await signers.count(), expectedSigners.length, 'exactly the signers art. 12 requires');
+  for (let i = 0; i < expectedSigners.length; i++) {
+    assert.match(await signers.nth(i).locator('h4').textContent(), new RegExp(expectedSigners[i]));
+  }
+  // Before drawing: the form is not complete.
+  await page.getByTestId('status-open').waitFor();
+  for (let i = 0; i < expectedSigners.length; i++) {
+    const id = `veld-consent-signers-${i}-signature`;
+    const pad = page.locator(`#${id}`);
+    await pad.scrollIntoViewIfNeeded();
+    assert.equal(await pad.evaluate((el) => getComputedStyle(el).touchAction), 'none');
+    if (i % 2 === 0) {
+      const { before, during } = await f.drawTouch(page, id);
+      assert.deepEqual(during, before, 'a stroke does not scroll the page');
+    } else {
+      await f.drawMouse(page, id);
+    }
+    assert.ok(Number(await page.locator(`#${id}`).getAttribute('data-strokes')) >= 1);
+  }
+  await page.getByTestId('status-compleet').waitFor({ timeout: 5000 });
+  await screenshot(page, `${name}-controle`);
+  const [draft] = await f.drafts(page);
+  assert.ok(draft, 'draft saved');
+  const verdict = f.cliValidate(draft.record);
+  assert.equal(verdict.valid, true, JSON.stringify(verdict.findings));
+  assert.deepEqual(verdict.findings.filter((x) => x.severity === 'error'), []);
+  assert.deepEqual(problems.pageErrors, []);
+  assert.deepEqual(problems.consoleErrors, []);
+  assert.deepEqual(problems.foreignRequests, []);
+  return draft.record;
+}
+
+test('a 10-year-old with two parents with authority (axe on every step)', async () => {
+  const { context, page, problems } = await tabletPage(browser, server.url);
+  await f.newConversation(page, server.url);
+  await f.gesprek(page, { dossier: 'LM-2026-1001', name: 'Noor Bakker', birth: '2016-05-01', domains: ['jeugd', 'zorg'] });
+  await screenshot(page, 'stap-1-gesprek');
+  await axe(page, 'gesprek');
+  await f.step(page, 'vertegenwoordiging');
+  assert.match(await page.getByTestId('leeftijd-uitleg').textContent(), /^Cliënt is 10: de wettelijk vertegenwoordiger/);
+  await f.addRepresentative(page, 0, 'Eva Bakker', 'parentWithAuthority');
+  await f.addRepresentative(page, 1, 'Tim Bakker', 'parentWithAuthority');
+  await screenshot(page, 'stap-2-vertegenwoordiging');
+  await axe(page, 'vertegenwoordiging');
+  await f.step(page, 'uitleg');
+  await screenshot(page, 'stap-3-uitleg');
+  await axe(page, 'uitleg');
+  await f.step(page, 'instemming');
+  await f.instemming(page, ['sociaal-team', 'jeugdhulpaanbieder']);
+  assert.match(await page.getByTestId('instemming-wie').textContent(), /Eva Bakker, ouder met gezag; Tim Bakker, ouder met gezag/);
+  await screenshot(page, 'stap-4-instemming');
+  await axe(page, 'instemming');
+  await f.step(page, 'bijzonder');
+  await f.bijzonder(page, { health: ['jeugdhulpaanbieder'] });
+  await screenshot(page, 'stap-5-bijzonder');
+  await axe(page, 'bijzonder');
+  await f.step(page, 'uitzonderingen');
+  await screenshot(page, 'stap-6-uitzonderingen');
+  await axe(page, 'uitzonderingen');
+  await f.step(page, 'controle');
+  await axe(page, 'controle (before signing)');
+  const record = await finish(page, problems, ['Eva Bakker, ouder met gezag', 'Tim Bakker, ouder met gezag'], 'scenario-10');
+  await axe(page, 'controle (signed)');
+  await screenshot(page, 'stap-7-controle');
+  assert.equal(record.representation.ageBand, 'under12');
+  assert.deepEqual(record.consent.signers.map((s) => [s.name, s.role, s.relationship]), [
+    ['Eva Bakker', 'representative', 'parentWithAuthority'],
+    ['Tim Bakker', 'representative', 'parentWithAuthority'],
+  ]);
+  assert.ok(record.consent.signers.every((s) => s.signature.strokes.length >= 1 && s.date === f.CONVERSATION));
+  assert.deepEqual(record.consent.categories.map((c) => [c.category, c.partners]), [['health', ['jeugdhulpaanbieder']]]);
+  assert.equal(record.assent.outcome, 'given');
+  assert.deepEqual(record.helpQuestion.domains, ['youth', 'care']);
+  for (const s of record.consent.signers) {
+    for (const stroke of s.signature.strokes) for (const [x, y] of stroke) assert.ok(x >= 0 && x <= 10000 && y >= 0 && y <= 10000);
+  }
+  await context.close();
+});
+
+test('a 14-year-old with one parent: parent and child both sign', async () => {
+  const { context, page, problems } = await tabletPage(browser, server.url, { width: 768, height: 1024 });
+  await f.newConversation(page, server.url);
+  await f.gesprek(page, { dossier: 'LM-2026-1002', name: 'Daan Jansen', birth: '2012-03-15', domains: ['jeugd'] });
+  await f.step(page, 'vertegenwoordiging');
+  assert.equal(await page.getByTestId('leeftijd-uitleg').textContent(), 'Cliënt is 14: ouder/voogd én cliënt tekenen samen (art. 12 lid 1).');
+  await f.addRepresentative(page, 0, 'Mila Jansen', 'parentWithAuthority');
+  await f.step(page, 'instemming');
+  await f.instemming(page, ['jeugd-en-gezin']);
+  await f.step(page, 'bijzonder');
+  await f.bijzonder(page, { health: ['jeugd-en-gezin'], criminal: ['jeugd-en-gezin'] });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `no horizontal scrolling in portrait (${overflow}px)`);
+  const record = await finish(page, problems, ['Mila Jansen, ouder met gezag', 'Daan Jansen, cliënt'], 'scenario-14');
+  assert.equal(record.representation.ageBand, 'from12To15');
+  assert.deepEqual(record.consent.signers.map((s) => s.role), ['representative', 'client']);
+  assert.deepEqual(record.consent.categories.map((c) => c.category), ['health', 'criminal']);
+  assert.deepEqual(record.assent.givenBy.map((d) => d.name), ['Mila Jansen', 'Daan Jansen']);
+  await context.close();
+});
+
+test('a 45-year-old judged incapable, represented by a mentor', async () => {
+  const { context, page, problems } = await tabletPage(browser, server.url);
+  await f.newConversation(page, server.url);
+  await f.gesprek(page, { dossier: 'LM-2026-1003', name: 'Wim Kramer', birth: '1981-02-10', domains: ['zorg', 'wonen'] });
+  await f.step(page, 'vertegenwoordiging');
+  assert.match(await page.getByTestId('leeftijd-uitleg').textContent(), /^Cliënt is 45: de cliënt beslist en tekent zelf/);
+  await f.tapLabel(page, 'capaciteit-nee');
+  await f.fill(page, 'veld-representation-capacity-reason', 'Niet-aangeboren hersenletsel; kan de gevolgen van gegevensdeling niet overzien.');
+  await f.fill(page, 'veld-representation-capacity-judgedBy', 'Sanne de Vries, Wmo-consulent');
+  assert.match(await page.getByTestId('leeftijd-uitleg').textContent(), /^Cliënt is 45 en niet in staat/);
+  await f.addRepresentative(page, 0, 'Karin Mulder', 'mentor');
+  await f.step(page, 'instemming');
+  await f.instemming(page, ['wmo-zorgaanbieder', 'huisarts']);
+  await f.step(page, 'bijzonder');
+  await f.bijzonder(page, { health: ['wmo-zorgaanbieder', 'huisarts'] });
+  const record = await finish(page, problems, ['Karin Mulder, mentor'], 'scenario-45');
+  assert.equal(record.representation.capacity.judgedIncapable, true);
+  assert.deepEqual(record.consent.signers.map((s) => [s.name, s.relationship]), [['Karin Mulder', 'mentor']]);
+  assert.deepEqual(record.consent.categories[0].partners, ['wmo-zorgaanbieder', 'huisarts']);
+  await context.close();
+});
