@@ -16,6 +16,11 @@ Gebruik:
       Controleert records (toestemming, intrekking, verzoek) tegen de regels van het
       protocol. Eén JSON-regel per bestand; '-' leest standaardinvoer.
       Afsluitcode 0: geen fouten; 1: een bestand heeft fouten; 2: onleesbare invoer.
+  keukentafel verify [--keys VERTROUWD.jwks] [--profile P] [--today JJJJ-MM-DD] BESTAND...
+      Controleert ondertekende exports (JWS JSON, afgevlakt of algemeen, ES256): handtekening,
+      header (kid = vingerafdruk van jwk), met --keys alleen ingeschreven apparaatsleutels
+      (JWK Set), daarna de regels van het protocol. Eén JSON-regel per bestand.
+      Afsluitcode 0: alles geldig; 1: een bestand is ongeldig; 2: onleesbare invoer.
   keukentafel schema     Drukt het JSON Schema van een record af.
   keukentafel profile    Drukt het standaardprofiel (Landsmeer) af.
   keukentafel --help     Deze uitleg.
@@ -78,7 +83,14 @@ fn print_line(out: &mut impl Write, value: &impl Serialize) {
     let _ = out.write_all(b"\n");
 }
 
-fn cmd_validate(args: &[String]) -> ExitCode {
+struct Common {
+    profile: Profile,
+    today: Date,
+    files: Vec<String>,
+}
+
+/// `--profile`, `--today` and the files, shared by `validate` and `verify`.
+fn parse_common(args: &[String]) -> Result<Common, ExitCode> {
     let mut profile = None;
     let mut today = None;
     let mut files = Vec::new();
@@ -88,21 +100,21 @@ fn cmd_validate(args: &[String]) -> ExitCode {
             "--profile" | "--today" => {
                 let Some(v) = it.next() else {
                     eprintln!("keukentafel: {a} verwacht een waarde");
-                    return ExitCode::from(2);
+                    return Err(ExitCode::from(2));
                 };
                 if a == "--profile" {
                     let p = match std::fs::read_to_string(v) {
                         Ok(text) => Profile::from_json(&text),
                         Err(e) => {
                             eprintln!("keukentafel: profiel {v} is niet te lezen: {e}");
-                            return ExitCode::from(2);
+                            return Err(ExitCode::from(2));
                         }
                     };
                     match p {
                         Ok(p) => profile = Some(p),
                         Err(e) => {
                             eprintln!("keukentafel: profiel {v} is ongeldig: {e}");
-                            return ExitCode::from(2);
+                            return Err(ExitCode::from(2));
                         }
                     }
                 } else {
@@ -110,7 +122,7 @@ fn cmd_validate(args: &[String]) -> ExitCode {
                         Ok(d) => today = Some(d),
                         Err(e) => {
                             eprintln!("keukentafel: --today: {e}");
-                            return ExitCode::from(2);
+                            return Err(ExitCode::from(2));
                         }
                     }
                 }
@@ -118,17 +130,31 @@ fn cmd_validate(args: &[String]) -> ExitCode {
             "-" => files.push(a.clone()),
             s if s.starts_with('-') => {
                 eprintln!("keukentafel: onbekende optie {s}\n\n{USAGE}");
-                return ExitCode::from(2);
+                return Err(ExitCode::from(2));
             }
             _ => files.push(a.clone()),
         }
     }
     if files.is_empty() {
-        eprintln!("keukentafel validate: geef een of meer bestanden (of '-')\n\n{USAGE}");
-        return ExitCode::from(2);
+        eprintln!("keukentafel: geef een of meer bestanden (of '-')\n\n{USAGE}");
+        return Err(ExitCode::from(2));
     }
-    let profile = profile.unwrap_or_else(Profile::landsmeer);
-    let today = today.unwrap_or_else(system_today);
+    Ok(Common {
+        profile: profile.unwrap_or_else(Profile::landsmeer),
+        today: today.unwrap_or_else(system_today),
+        files,
+    })
+}
+
+fn cmd_validate(args: &[String]) -> ExitCode {
+    let Common {
+        profile,
+        today,
+        files,
+    } = match parse_common(args) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let mut worst = 0u8;
@@ -196,10 +222,102 @@ fn cmd_validate(args: &[String]) -> ExitCode {
     ExitCode::from(worst)
 }
 
+#[derive(Serialize)]
+struct VerifyReport<'a> {
+    file: &'a str,
+    valid: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    kid: Option<&'a str>,
+    #[serde(rename = "recordType", skip_serializing_if = "Option::is_none")]
+    record_type: Option<&'a str>,
+    #[serde(rename = "recordId", skip_serializing_if = "Option::is_none")]
+    record_id: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    hash: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    canonical: Option<bool>,
+    findings: Vec<FindingOut<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error: Option<String>,
+}
+
+fn cmd_verify(args: &[String]) -> ExitCode {
+    use keukentafel_core::jws;
+    let mut keys = None;
+    let mut rest = Vec::new();
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        if a == "--keys" {
+            let Some(path) = it.next() else {
+                eprintln!("keukentafel: --keys verwacht een bestand (JWK Set)");
+                return ExitCode::from(2);
+            };
+            let set = std::fs::read_to_string(path)
+                .map_err(|e| e.to_string())
+                .and_then(|t| serde_json::from_str::<jws::JwkSet>(&t).map_err(|e| e.to_string()));
+            match set {
+                Ok(set) => keys = Some(jws::keys_of(&set)),
+                Err(e) => {
+                    eprintln!("keukentafel: {path} is geen bruikbare JWK Set ({{\"keys\": [...]}}): {e}");
+                    return ExitCode::from(2);
+                }
+            }
+        } else {
+            rest.push(a.clone());
+        }
+    }
+    let opts = match parse_common(&rest) {
+        Ok(o) => o,
+        Err(code) => return code,
+    };
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let mut worst = 0u8;
+    for file in &opts.files {
+        let text = match read_input(file) {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("keukentafel: {file} is niet te lezen: {e}");
+                print_line(&mut out, &VerifyReport { file, valid: false, kid: None, record_type: None, record_id: None, hash: None, canonical: None, findings: vec![], error: Some(format!("niet te lezen: {e}")) });
+                worst = 2;
+                continue;
+            }
+        };
+        match jws::verify(&text, keys.as_deref()) {
+            Ok(v) => {
+                let findings = validate(&v.document, &opts.profile, opts.today);
+                let ok = rules::no_errors(&findings);
+                if !ok {
+                    worst = worst.max(1);
+                }
+                print_line(&mut out, &VerifyReport {
+                    file,
+                    valid: ok,
+                    kid: Some(&v.kid),
+                    record_type: Some(v.document.record_type()),
+                    record_id: Some(v.document.record_id().as_str()),
+                    hash: Some(&v.hash),
+                    canonical: Some(v.canonical),
+                    findings: findings.iter().map(finding_out).collect(),
+                    error: None,
+                });
+            }
+            Err(e) => {
+                eprintln!("keukentafel: {file}: {e}");
+                print_line(&mut out, &VerifyReport { file, valid: false, kid: None, record_type: None, record_id: None, hash: None, canonical: None, findings: vec![], error: Some(e) });
+                worst = worst.max(1);
+            }
+        }
+    }
+    let _ = out.flush();
+    ExitCode::from(worst)
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         Some("validate") => cmd_validate(&args[1..]),
+        Some("verify") => cmd_verify(&args[1..]),
         Some("schema") => {
             print!("{}", keukentafel_core::schema::record_schema_pretty());
             ExitCode::SUCCESS

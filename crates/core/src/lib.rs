@@ -5,10 +5,15 @@
 //! The UI and the CLI call into it; neither re-implements a rule.
 
 pub mod art12;
+pub mod b64;
 pub mod date;
 pub mod flow;
 mod labels;
 pub mod model;
+#[cfg(feature = "json")]
+pub mod jcs;
+#[cfg(feature = "json")]
+pub mod jws;
 #[cfg(feature = "json")]
 pub mod parse;
 pub mod profile;
