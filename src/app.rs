@@ -1,6 +1,9 @@
 //! The app shell: the start screen (new conversation, drafts) and the form.
 
-use crate::components::{concepten::Concepten, stappen::Formulier};
+use crate::components::{
+    concepten::Concepten, instellingen::Instellingen, intrekking::Intrekking,
+    ondertekend::Ondertekend, stappen::Formulier,
+};
 use crate::state::{Form, SaveState};
 use crate::{browser, opslag};
 use keukentafel_core::flow::Step;
@@ -10,6 +13,8 @@ use leptos::prelude::*;
 #[derive(Clone, Debug, PartialEq)]
 enum Screen {
     Start,
+    Settings,
+    Withdrawal,
     /// A draft by record id; `fresh` when just created (saved at once).
     Form {
         id: String,
@@ -52,20 +57,39 @@ pub fn App() -> impl IntoView {
         })
     });
 
+    let to_start = Callback::new(move |_| screen.set(Screen::Start));
+    // A change to a signed record: a new draft that references the signed one's hash.
+    let revise = Callback::new(move |(record, hash): (ConsentRecord, String)| {
+        let r = keukentafel_core::flow::revision_of(&record, &hash, browser::new_record_id());
+        let id = r.record_id.as_str().to_owned();
+        fresh_record.set_value(Some(r));
+        screen.set(Screen::Form {
+            id,
+            fresh: true,
+            nonce: 0,
+        });
+    });
     let view_screen = move || match screen.get() {
         Screen::Start => view! {
-            <Start profile=profile.get_value() on_new=new_form on_open=open message=message />
+            <Start profile=profile.get_value() on_new=new_form on_open=open message=message
+                on_settings=move |_| screen.set(Screen::Settings)
+                on_withdraw=move |_| screen.set(Screen::Withdrawal) />
         }
         .into_any(),
+        Screen::Settings => view! { <Instellingen on_close=to_start /> }.into_any(),
+        Screen::Withdrawal => view! { <Intrekking on_close=to_start /> }.into_any(),
         Screen::Form { id, fresh, nonce } => {
             let loaded = if fresh {
-                fresh_record.get_value().map(|r| (r, Step::Gesprek, 0))
+                fresh_record
+                    .get_value()
+                    .map(|r| (r, Step::Gesprek, 0, None))
             } else {
                 match opslag::load(&id) {
                     Ok(d) => Some((
                         d.record,
                         Step::from_slug(&d.step).unwrap_or(Step::Gesprek),
                         d.rev,
+                        d.signed,
                     )),
                     Err(e) => {
                         message.set(Some(e));
@@ -78,7 +102,7 @@ pub fn App() -> impl IntoView {
                     screen.set(Screen::Start);
                     ().into_any()
                 }
-                Some((record, step, rev)) => {
+                Some((record, step, rev, signed)) => {
                     let close = Callback::new(move |_| screen.set(Screen::Start));
                     let reload = {
                         let id = id.clone();
@@ -90,7 +114,7 @@ pub fn App() -> impl IntoView {
                             })
                         })
                     };
-                    view! { <FormScreen record=record step=step rev=rev fresh=fresh profile=profile.get_value() on_close=close on_reload=reload /> }
+                    view! { <FormScreen record=record step=step rev=rev fresh=fresh signed=signed profile=profile.get_value() on_close=close on_reload=reload on_revise=revise /> }
                         .into_any()
                 }
             }
@@ -115,12 +139,14 @@ fn FormScreen(
     step: Step,
     rev: u64,
     fresh: bool,
+    signed: Option<crate::ondertekenen::Signed>,
     profile: Profile,
     on_close: Callback<()>,
     on_reload: Callback<()>,
+    on_revise: Callback<(ConsentRecord, String)>,
 ) -> impl IntoView {
     let id = record.record_id.as_str().to_owned();
-    let form = Form::new(record, step, rev, profile);
+    let form = Form::with_signed(record, step, rev, profile, signed);
     provide_context(form);
 
     // Save on every change (and at once for a new form, so it is listed even if untouched).
@@ -147,7 +173,17 @@ fn FormScreen(
     });
     on_cleanup(move || handle.remove());
 
-    view! { <Formulier on_close=on_close on_reload=on_reload /> }
+    let revise = Callback::new(move |_| {
+        if let Some(s) = form.signed.get_untracked() {
+            on_revise.run((form.record.get_untracked(), s.hash));
+        }
+    });
+    view! {
+        <Show when=move || form.signed.with(|s| s.is_some())
+            fallback=move || view! { <Formulier on_close=on_close on_reload=on_reload /> }>
+            <Ondertekend on_revise=revise on_close=on_close />
+        </Show>
+    }
 }
 
 /// Start page: new conversation, drafts, and what this module does for this municipality.
@@ -157,6 +193,8 @@ pub fn Start(
     on_new: impl Fn(leptos::ev::MouseEvent) + 'static,
     #[prop(into)] on_open: Callback<String>,
     message: RwSignal<Option<String>>,
+    on_settings: impl Fn(leptos::ev::MouseEvent) + 'static,
+    on_withdraw: impl Fn(leptos::ev::MouseEvent) + 'static,
 ) -> impl IntoView {
     let partners = profile
         .partners
@@ -177,7 +215,11 @@ pub fn Start(
                 "per categorie en per partner, ondertekend door wie dat volgens het protocol mag."
             </p>
             {move || message.get().map(|m| view! { <p class="kt-opslag-fout" role="alert">{m}</p> })}
-            <button type="button" class="kt-knop kt-knop--groot" data-testid="nieuw-gesprek" on:click=on_new>"Nieuw gesprek"</button>
+            <div class="kt-acties">
+                <button type="button" class="kt-knop kt-knop--groot" data-testid="nieuw-gesprek" on:click=on_new>"Nieuw gesprek"</button>
+                <button type="button" class="kt-knop kt-knop--tweede" data-testid="intrekken" on:click=on_withdraw>"Toestemming intrekken"</button>
+                <button type="button" class="kt-knop kt-knop--tweede" data-testid="instellingen" on:click=on_settings>"Instellingen"</button>
+            </div>
             <Concepten on_open=on_open />
             <p class="kt-protocol" data-testid="protocol">{profile.protocol.clone()}</p>
             <p class="kt-status" data-testid="rules-count">

@@ -70,7 +70,13 @@ pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), String> {
     a.set_href(&url);
     a.set_download(filename);
     a.click();
-    let _ = web_sys::Url::revoke_object_url(&url);
+    // Revoking at once can cancel the download; the URL is freed a minute later.
+    leptos::prelude::set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_secs(60),
+    );
     Ok(())
 }
 

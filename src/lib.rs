@@ -4,6 +4,7 @@
 pub mod app;
 pub mod browser;
 pub mod components;
+pub mod ondertekenen;
 pub mod opslag;
 pub mod state;
 

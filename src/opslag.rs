@@ -23,6 +23,9 @@ pub struct Draft {
     /// Slug of the step the professional was on.
     pub step: String,
     pub record: ConsentRecord,
+    /// Present once the record is signed: it is then read-only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signed: Option<crate::ondertekenen::Signed>,
 }
 
 /// A stored draft as the start screen lists it.
@@ -35,6 +38,7 @@ pub enum Entry {
         date: String,
         step: String,
         saved_at: String,
+        signed: bool,
     },
     /// Stored by another schema version: not opened, never dropped.
     OtherVersion {
@@ -143,6 +147,9 @@ fn parse_draft(raw: &str) -> Result<Draft, String> {
             .unwrap_or("gesprek")
             .to_owned(),
         record,
+        signed: v
+            .get("signed")
+            .and_then(|x| serde_json::from_value(x.clone()).ok()),
     })
 }
 
@@ -172,6 +179,7 @@ pub fn list() -> Result<Vec<Entry>, String> {
                     .unwrap_or_default(),
                 step: d.step,
                 saved_at: d.saved_at,
+                signed: d.signed.is_some(),
             },
             Err(error) => {
                 let version = serde_json::from_str::<serde_json::Value>(&raw)

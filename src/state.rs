@@ -26,10 +26,22 @@ pub struct Form {
     pub save_state: RwSignal<Option<SaveState>>,
     /// The revision last written by this tab.
     pub rev: StoredValue<u64>,
+    /// The signed export, once signed; the record is then read-only.
+    pub signed: RwSignal<Option<crate::ondertekenen::Signed>>,
 }
 
 impl Form {
     pub fn new(record: ConsentRecord, step: Step, rev: u64, profile: Profile) -> Form {
+        Form::with_signed(record, step, rev, profile, None)
+    }
+
+    pub fn with_signed(
+        record: ConsentRecord,
+        step: Step,
+        rev: u64,
+        profile: Profile,
+        signed: Option<crate::ondertekenen::Signed>,
+    ) -> Form {
         let today = browser::today();
         let record = RwSignal::new(record);
         let profile = StoredValue::new(profile);
@@ -44,11 +56,15 @@ impl Form {
             profile,
             save_state: RwSignal::new(None),
             rev: StoredValue::new(rev),
+            signed: RwSignal::new(signed),
         }
     }
 
     /// Applies an edit, then the core's derived-field transitions.
     pub fn edit(&self, f: impl FnOnce(&mut ConsentRecord)) {
+        if self.signed.get_untracked().is_some() {
+            return; // a signed record never changes
+        }
         self.record.update(|r| {
             f(r);
             flow::normalize(r);
@@ -67,6 +83,7 @@ impl Form {
             saved_at: browser::now_iso(),
             step: self.step.get_untracked().slug().to_owned(),
             record: self.record.get_untracked(),
+            signed: self.signed.get_untracked(),
         };
         match opslag::save(&draft) {
             Ok(()) => {

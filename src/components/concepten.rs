@@ -43,7 +43,7 @@ pub fn Concepten(#[prop(into)] on_open: Callback<String>) -> impl IntoView {
             </Show>
         };
         match e {
-            opslag::Entry::Ok { id, dossier, client, date, step, saved_at } => {
+            opslag::Entry::Ok { id, dossier, client, date, step, saved_at, signed } => {
                 let step = Step::from_slug(&step).map(|s| format!("{}. {}", s.number(), s.title_nl())).unwrap_or_default();
                 let title = if dossier.is_empty() { "(nog geen dossiernummer)".to_owned() } else { dossier };
                 let open_id = id.clone();
@@ -53,11 +53,11 @@ pub fn Concepten(#[prop(into)] on_open: Callback<String>) -> impl IntoView {
                             <strong>{title}</strong>
                             <span>{client}</span>
                             <span>{if date.is_empty() { String::new() } else { format!("Gesprek {date}") }}</span>
-                            <span>{format!("Stap {step}")}</span>
+                            <span>{if signed { "Ondertekend en geëxporteerd".to_owned() } else { format!("Stap {step}") }}</span>
                             <span>{format!("Laatst gewijzigd {}", browser::local_time(&saved_at))}</span>
                         </div>
                         <div class="kt-concept-knoppen">
-                            <button type="button" class="kt-knop" on:click=move |_| on_open.run(open_id.clone())>"Verder"</button>
+                            <button type="button" class="kt-knop" on:click=move |_| on_open.run(open_id.clone())>{if signed { "Bekijken" } else { "Verder" }}</button>
                             {delete}
                         </div>
                     </li>

@@ -70,9 +70,51 @@ pub fn Controle() -> impl IntoView {
             {pads}
         </section>
         <Bewaren />
+        <Show when=move || errors.get() == 0>
+            <OndertekenKnop />
+        </Show>
         <div class="kt-acties">
             <button type="button" class="kt-knop kt-knop--tweede" on:click=move |_| browser::print()>"Afdrukken voor het dossier"</button>
         </div>
+    }
+}
+
+/// Signs the complete record with the device key and downloads the export.
+#[component]
+fn OndertekenKnop() -> impl IntoView {
+    let form = use_form();
+    let busy = RwSignal::new(false);
+    let error = RwSignal::new(None::<String>);
+    let sign = move |_| {
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        error.set(None);
+        let record = form.record.get_untracked();
+        leptos::task::spawn_local(async move {
+            let date = record.conversation_date.unwrap_or_else(browser::today);
+            match crate::ondertekenen::sign(&Document::Consent(record), date).await {
+                Ok(signed) => {
+                    let _ =
+                        browser::download(&signed.file_name, "application/jose+json", &signed.jws);
+                    form.signed.set(Some(signed));
+                    form.save();
+                }
+                Err(e) => error.set(Some(e)),
+            }
+            busy.set(false);
+        });
+    };
+    view! {
+        <section aria-labelledby="export-kop" class="kt-groep">
+            <h3 id="export-kop">"Ondertekenen en exporteren"</h3>
+            <p class="kt-hint">"Het record wordt met de sleutel van dit apparaat ondertekend en als bestand bewaard. Daarna kan het niet meer worden gewijzigd; een wijziging wordt een nieuw record dat naar dit record verwijst."</p>
+            <button type="button" class="kt-knop kt-knop--groot" data-testid="ondertekenen" disabled=move || busy.get() on:click=sign>
+                {move || if busy.get() { "Bezig met ondertekenen…" } else { "Ondertekenen en exporteren" }}
+            </button>
+            {move || error.get().map(|e| view! { <p class="kt-opslag-fout" role="alert" data-testid="onderteken-fout">{e}</p> })}
+        </section>
     }
 }
 

@@ -76,14 +76,19 @@ export async function bijzonder(page, categories) {
 
 /** Draws a signature with real touch input (CDP touch events → pointer events). */
 export async function drawTouch(page, canvasId) {
+  await page.locator(`#${canvasId}`).scrollIntoViewIfNeeded();
   const box = await page.locator(`#${canvasId}`).boundingBox();
   const cdp = await page.context().newCDPSession(page);
   const pts = [[0.1, 0.6], [0.2, 0.3], [0.3, 0.7], [0.45, 0.35], [0.6, 0.65], [0.8, 0.4]];
-  const at = ([fx, fy]) => ({ x: box.x + fx * box.width, y: box.y + fy * box.height });
+  const at = ([fx, fy]) => ({ x: box.x + fx * box.width, y: box.y + fy * box.height, id: 1, radiusX: 4, radiusY: 4, force: 1 });
   const scroll = () => page.evaluate(() => [window.scrollX, window.scrollY]);
   const before = await scroll();
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [at(pts[0])] });
-  for (const p of pts.slice(1)) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [at(p)] });
+  for (const p of pts.slice(1)) {
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [at(p)] });
+    await page.waitForTimeout(16); // a finger, not a fling
+  }
+  await page.waitForTimeout(150); // the finger rests before lifting
   // The finger is still down: a pad without touch-action: none would have panned the page.
   const during = await scroll();
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
@@ -93,6 +98,7 @@ export async function drawTouch(page, canvasId) {
 
 /** Draws with a pen-like mouse (real pointer events), two strokes. */
 export async function drawMouse(page, canvasId) {
+  await page.locator(`#${canvasId}`).scrollIntoViewIfNeeded();
   const box = await page.locator(`#${canvasId}`).boundingBox();
   const at = (fx, fy) => [box.x + fx * box.width, box.y + fy * box.height];
   await page.mouse.move(...at(0.15, 0.5));

@@ -258,7 +258,9 @@ fn cmd_verify(args: &[String]) -> ExitCode {
             match set {
                 Ok(set) => keys = Some(jws::keys_of(&set)),
                 Err(e) => {
-                    eprintln!("keukentafel: {path} is geen bruikbare JWK Set ({{\"keys\": [...]}}): {e}");
+                    eprintln!(
+                        "keukentafel: {path} is geen bruikbare JWK Set ({{\"keys\": [...]}}): {e}"
+                    );
                     return ExitCode::from(2);
                 }
             }
@@ -278,7 +280,20 @@ fn cmd_verify(args: &[String]) -> ExitCode {
             Ok(t) => t,
             Err(e) => {
                 eprintln!("keukentafel: {file} is niet te lezen: {e}");
-                print_line(&mut out, &VerifyReport { file, valid: false, kid: None, record_type: None, record_id: None, hash: None, canonical: None, findings: vec![], error: Some(format!("niet te lezen: {e}")) });
+                print_line(
+                    &mut out,
+                    &VerifyReport {
+                        file,
+                        valid: false,
+                        kid: None,
+                        record_type: None,
+                        record_id: None,
+                        hash: None,
+                        canonical: None,
+                        findings: vec![],
+                        error: Some(format!("niet te lezen: {e}")),
+                    },
+                );
                 worst = 2;
                 continue;
             }
@@ -290,21 +305,37 @@ fn cmd_verify(args: &[String]) -> ExitCode {
                 if !ok {
                     worst = worst.max(1);
                 }
-                print_line(&mut out, &VerifyReport {
-                    file,
-                    valid: ok,
-                    kid: Some(&v.kid),
-                    record_type: Some(v.document.record_type()),
-                    record_id: Some(v.document.record_id().as_str()),
-                    hash: Some(&v.hash),
-                    canonical: Some(v.canonical),
-                    findings: findings.iter().map(finding_out).collect(),
-                    error: None,
-                });
+                print_line(
+                    &mut out,
+                    &VerifyReport {
+                        file,
+                        valid: ok,
+                        kid: Some(&v.kid),
+                        record_type: Some(v.document.record_type()),
+                        record_id: Some(v.document.record_id().as_str()),
+                        hash: Some(&v.hash),
+                        canonical: Some(v.canonical),
+                        findings: findings.iter().map(finding_out).collect(),
+                        error: None,
+                    },
+                );
             }
             Err(e) => {
                 eprintln!("keukentafel: {file}: {e}");
-                print_line(&mut out, &VerifyReport { file, valid: false, kid: None, record_type: None, record_id: None, hash: None, canonical: None, findings: vec![], error: Some(e) });
+                print_line(
+                    &mut out,
+                    &VerifyReport {
+                        file,
+                        valid: false,
+                        kid: None,
+                        record_type: None,
+                        record_id: None,
+                        hash: None,
+                        canonical: None,
+                        findings: vec![],
+                        error: Some(e),
+                    },
+                );
                 worst = worst.max(1);
             }
         }

@@ -10,12 +10,21 @@ const BIN: &str = env!("CARGO_BIN_EXE_keukentafel");
 fn key(seed: u8) -> (SigningKey, PublicJwk) {
     let sk = SigningKey::from_bytes(&[seed; 32].into()).unwrap();
     let p = sk.verifying_key().to_encoded_point(false);
-    let jwk = PublicJwk { kty: "EC".into(), crv: "P-256".into(), x: b64::encode(p.x().unwrap()), y: b64::encode(p.y().unwrap()) };
+    let jwk = PublicJwk {
+        kty: "EC".into(),
+        crv: "P-256".into(),
+        x: b64::encode(p.x().unwrap()),
+        y: b64::encode(p.y().unwrap()),
+    };
     (sk, jwk)
 }
 
 fn signed(example: &str, sk: &SigningKey, jwk: &PublicJwk) -> String {
-    let text = std::fs::read_to_string(format!("{}/../../examples/records/{example}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    let text = std::fs::read_to_string(format!(
+        "{}/../../examples/records/{example}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
     let payload = jcs::to_canonical(&parse_document(&text).unwrap()).unwrap();
     let protected = b64::encode(jws::protected_header(jwk, &jws::thumbprint(jwk)).as_bytes());
     let payload_b64 = b64::encode(payload.as_bytes());
@@ -33,8 +42,16 @@ fn write(name: &str, text: &str) -> String {
 
 fn run(args: &[&str]) -> (i32, Vec<serde_json::Value>, String) {
     let out = Command::new(BIN).args(args).output().unwrap();
-    let lines = String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
-    (out.status.code().unwrap(), lines, String::from_utf8_lossy(&out.stderr).into_owned())
+    let lines = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    (
+        out.status.code().unwrap(),
+        lines,
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
 }
 
 #[test]
@@ -50,22 +67,42 @@ fn verifies_signature_key_and_rules() {
     assert_eq!(l[0]["hash"].as_str().unwrap().len(), 43);
 
     // Enrolled keys.
-    let trusted = write("trusted.jwks", &serde_json::json!({"keys": [jwk]}).to_string());
-    let untrusted = write("other.jwks", &serde_json::json!({"keys": [other, {"kty": "RSA", "n": "x", "e": "AQAB"}]}).to_string());
-    assert_eq!(run(&["verify", "--keys", &trusted, "--today", "2026-11-30", &good]).0, 0);
-    let (code, l, err) = run(&["verify", "--keys", &untrusted, "--today", "2026-11-30", &good]);
+    let trusted = write(
+        "trusted.jwks",
+        &serde_json::json!({"keys": [jwk]}).to_string(),
+    );
+    let untrusted = write(
+        "other.jwks",
+        &serde_json::json!({"keys": [other, {"kty": "RSA", "n": "x", "e": "AQAB"}]}).to_string(),
+    );
+    assert_eq!(
+        run(&["verify", "--keys", &trusted, "--today", "2026-11-30", &good]).0,
+        0
+    );
+    let (code, l, err) = run(&[
+        "verify",
+        "--keys",
+        &untrusted,
+        "--today",
+        "2026-11-30",
+        &good,
+    ]);
     assert_eq!(code, 1);
     assert_eq!(l[0]["valid"], false);
     assert!(err.contains("vertrouwde apparaten"), "{err}");
 
     // A validly signed record that breaks a rule is not valid.
-    let bad_rules = write("rules.jws.json", &signed("invalid-14-without-child-signature.json", &sk, &jwk));
+    let bad_rules = write(
+        "rules.jws.json",
+        &signed("invalid-14-without-child-signature.json", &sk, &jwk),
+    );
     let (code, l, _) = run(&["verify", "--today", "2026-11-30", &bad_rules]);
     assert_eq!(code, 1);
     assert_eq!(l[0]["findings"][0]["code"], "REP-12-TO-15");
 
     // General serialization.
-    let flat: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&good).unwrap()).unwrap();
+    let flat: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&good).unwrap()).unwrap();
     let general = write("general.jws.json", &serde_json::json!({"payload": flat["payload"], "signatures": [{"protected": flat["protected"], "signature": flat["signature"]}]}).to_string());
     assert_eq!(run(&["verify", "--today", "2026-11-30", &general]).0, 0);
 
@@ -77,7 +114,10 @@ fn verifies_signature_key_and_rules() {
     let tampered = write("tampered.jws.json", &t.to_string());
     let (code, l, _) = run(&["verify", &good, &tampered]);
     assert_eq!(code, 1);
-    assert_eq!((l[0]["valid"].clone(), l[1]["valid"].clone()), (true.into(), false.into()));
+    assert_eq!(
+        (l[0]["valid"].clone(), l[1]["valid"].clone()),
+        (true.into(), false.into())
+    );
     assert_eq!(run(&["verify", "/nonexistent.jws.json"]).0, 2);
     assert_eq!(run(&["verify", "--keys", "/nonexistent.jwks", &good]).0, 2);
 }

@@ -165,12 +165,21 @@ impl Person {
 /// Who art. 12 requires to decide for this record's client on `on`, in signing order.
 /// `None` when the birth date is missing or after `on`.
 pub fn required_persons(r: &ConsentRecord, on: Date) -> Option<(i32, Requirement, Vec<Person>)> {
-    let birth = r.client.birth_date.filter(|b| *b <= on)?;
-    let rs = art12::required_signers(birth, on, &r.representation);
+    required_persons_for(&r.client, &r.representation, on)
+}
+
+/// [`required_persons`] for any record type: client and representation are all it needs.
+pub fn required_persons_for(
+    client: &Client,
+    representation: &Representation,
+    on: Date,
+) -> Option<(i32, Requirement, Vec<Person>)> {
+    let birth = client.birth_date.filter(|b| *b <= on)?;
+    let rs = art12::required_signers(birth, on, representation);
     let mut persons = Vec::new();
     for &i in &rs.representatives {
-        let rep = &r.representation.representatives[i];
-        let refused = r.representation.restrictions.iter().any(|x| {
+        let rep = &representation.representatives[i];
+        let refused = representation.restrictions.iter().any(|x| {
             x.kind == RestrictionKind::Refused
                 && x.representative
                     .trim()
@@ -186,7 +195,7 @@ pub fn required_persons(r: &ConsentRecord, on: Date) -> Option<(i32, Requirement
     }
     if rs.client {
         persons.push(Person {
-            name: r.client.name.clone(),
+            name: client.name.clone(),
             role: PartyRole::Client,
             relationship: None,
         });
@@ -257,6 +266,184 @@ pub fn normalize(r: &mut ConsentRecord) {
     } else {
         r.consent.signers.clear();
     }
+}
+
+/// Signers of a withdrawal = the persons art. 12 entitles on the withdrawal date, keeping
+/// signatures already drawn; the age band follows the withdrawal date.
+pub fn normalize_withdrawal(w: &mut WithdrawalRecord) {
+    w.representation.age_band = match (w.client.birth_date, w.date) {
+        (Some(b), Some(d)) if b <= d => Some(art12::age_band(b.age_on(d))),
+        _ => None,
+    };
+    if !w.representation.capacity.judged_incapable {
+        w.representation.capacity = Capacity::default();
+    }
+    let Some(on) = w.date else { return };
+    let Some((_, _, persons)) = required_persons_for(&w.client, &w.representation, on) else {
+        return;
+    };
+    let old = std::mem::take(&mut w.signers);
+    w.signers = persons
+        .into_iter()
+        .map(|p| {
+            let kept = old.iter().find(|s| same_person(s, &p));
+            Signer {
+                name: p.name.clone(),
+                role: p.role,
+                relationship: p.relationship,
+                date: Some(on),
+                signature: kept.map(|s| s.signature.clone()).unwrap_or_default(),
+            }
+        })
+        .collect();
+}
+
+/// A new withdrawal of a verified consent record: same client and representatives, linked by
+/// id, hash and date; whole by default.
+pub fn withdrawal_of(
+    original: &ConsentRecord,
+    hash: &str,
+    record_id: RecordId,
+    today: Date,
+) -> WithdrawalRecord {
+    let mut w = WithdrawalRecord {
+        record_id,
+        municipality: original.municipality.clone(),
+        profile_id: original.profile_id.clone(),
+        professional: original.professional.clone(),
+        client: original.client.clone(),
+        representation: Representation {
+            representatives: original.representation.representatives.clone(),
+            restrictions: original.representation.restrictions.clone(),
+            chain_facts: original.representation.chain_facts.clone(),
+            ..Representation::default()
+        },
+        withdrawn: RecordRef {
+            record_id: original.record_id.clone(),
+            hash: hash.to_owned(),
+            date: original
+                .consent
+                .decision_date
+                .or(original.conversation_date),
+        },
+        scope: WithdrawalScope {
+            whole: true,
+            ..WithdrawalScope::default()
+        },
+        date: Some(today),
+        ..WithdrawalRecord::default()
+    };
+    normalize_withdrawal(&mut w);
+    w
+}
+
+/// A new, unsigned consent record that replaces a signed one: same content, a new id, a
+/// reference to the signed record's hash, and no signatures.
+pub fn revision_of(signed: &ConsentRecord, hash: &str, record_id: RecordId) -> ConsentRecord {
+    let mut r = signed.clone();
+    r.previous = Some(RecordRef {
+        record_id: signed.record_id.clone(),
+        hash: hash.to_owned(),
+        date: consent_decision_date(signed),
+    });
+    r.record_id = record_id;
+    for s in &mut r.consent.signers {
+        s.signature = Signature::default();
+    }
+    normalize(&mut r);
+    r
+}
+
+/// A plain-Dutch summary of a consent record: who decided what, who signed, keep-until.
+pub fn summary_nl(r: &ConsentRecord, profile: &crate::Profile) -> Vec<String> {
+    let mut out = Vec::new();
+    let names = |ps: Vec<String>| match ps.len() {
+        0 => "niemand".to_owned(),
+        1 => ps[0].clone(),
+        _ => format!("{} en {}", ps[..ps.len() - 1].join(", "), ps[ps.len() - 1]),
+    };
+    let client = if r.client.dossier_reference.is_empty() {
+        r.client.name.clone()
+    } else {
+        format!("{} ({})", r.client.name, r.client.dossier_reference)
+    };
+    out.push(format!("Cliënt: {client}."));
+    match r.assent.outcome {
+        Some(AssentOutcome::Given) => out.push(format!(
+            "Mondelinge instemming gegeven door {} op {}.",
+            names(
+                r.assent
+                    .given_by
+                    .iter()
+                    .map(|d| Person {
+                        name: d.name.clone(),
+                        role: d.role,
+                        relationship: d.relationship
+                    }
+                    .label_nl())
+                    .collect()
+            ),
+            r.assent.date.map(|d| d.to_dutch()).unwrap_or_default()
+        )),
+        Some(AssentOutcome::Refused) => out.push("Mondelinge instemming geweigerd.".into()),
+        Some(AssentOutcome::NotAsked) => {
+            out.push("Mondelinge instemming (nog) niet gevraagd.".into())
+        }
+        None => {}
+    }
+    let date = consent_decision_date(r)
+        .map(|d| d.to_dutch())
+        .unwrap_or_default();
+    match r.consent.decision {
+        Some(ConsentDecision::Given) => {
+            for c in &r.consent.categories {
+                let partners: Vec<String> = c
+                    .partners
+                    .iter()
+                    .map(|p| profile.partner_name(p).to_owned())
+                    .collect();
+                out.push(format!(
+                    "Toestemming voor gegevens over {}: delen met {}.",
+                    c.category.label_nl(),
+                    names(partners)
+                ));
+            }
+            out.push(format!(
+                "Ondertekend op {date} door {}.",
+                names(
+                    r.consent
+                        .signers
+                        .iter()
+                        .map(|s| Person {
+                            name: s.name.clone(),
+                            role: s.role,
+                            relationship: s.relationship
+                        }
+                        .label_nl())
+                        .collect()
+                )
+            ));
+        }
+        Some(ConsentDecision::Refused) => {
+            out.push(format!("Schriftelijke toestemming geweigerd op {date}."))
+        }
+        Some(ConsentDecision::Deferred) => out.push("Schriftelijke toestemming uitgesteld.".into()),
+        None => out.push("Geen bijzondere persoonsgegevens.".into()),
+    }
+    if r.exception.processing_continues {
+        out.push(
+            "Gegevens worden zonder toestemming verwerkt (art. 4 lid 5); zie de aantekening."
+                .into(),
+        );
+    }
+    out.push(match r.retention.keep_until {
+        Some(k) => format!("Bewaren tot en met {}.", k.to_dutch()),
+        None => {
+            "Bewaartermijn: tot vijf jaar na het jaar waarin de ondersteuning wordt afgesloten."
+                .into()
+        }
+    });
+    out
 }
 
 /// How far the form is: the number of steps without error findings.
@@ -337,6 +524,43 @@ mod tests {
         r.consent.decision = Some(ConsentDecision::Refused);
         normalize(&mut r);
         assert!(r.consent.signers.is_empty());
+    }
+
+    #[test]
+    fn a_withdrawal_after_16_is_signed_by_the_client_alone() {
+        let mut r = ConsentRecord::new(RecordId::from_random_bytes([1; 16]));
+        r.conversation_date = Some(d("2026-11-20"));
+        r.client.name = "Daan".into();
+        r.client.birth_date = Some(d("2012-03-15"));
+        r.representation.representatives.push(Representative {
+            name: "Mila".into(),
+            role: Some(RepresentativeRole::ParentWithAuthority),
+        });
+        let hash = "n4bQgYhMfWWaL-qgxVrQFaO_TxsrC4Is0V1sFbDwCgg";
+        let w = withdrawal_of(
+            &r,
+            hash,
+            RecordId::from_random_bytes([2; 16]),
+            d("2028-04-02"),
+        );
+        let who: Vec<_> = w
+            .signers
+            .iter()
+            .map(|s| (s.name.as_str(), s.role))
+            .collect();
+        assert_eq!(who, [("Daan", PartyRole::Client)]);
+        assert_eq!(w.withdrawn.date, Some(d("2026-11-20")));
+        let w = withdrawal_of(
+            &r,
+            hash,
+            RecordId::from_random_bytes([2; 16]),
+            d("2027-04-02"),
+        );
+        assert_eq!(w.signers.len(), 2, "at 15: parent and child");
+
+        let rev = revision_of(&r, hash, RecordId::from_random_bytes([3; 16]));
+        assert_eq!(rev.previous.as_ref().map(|p| p.hash.as_str()), Some(hash));
+        assert_ne!(rev.record_id, r.record_id);
     }
 
     #[test]

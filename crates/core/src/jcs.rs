@@ -93,7 +93,7 @@ fn shortest_digits(a: f64) -> (String, i32) {
         if tie {
             let low = exact[..k].to_owned();
             let last = low.as_bytes()[k - 1] - b'0';
-            if last % 2 == 0 {
+            if last.is_multiple_of(2) {
                 digits = low;
             } else if last < 9 {
                 let mut high = low.into_bytes();
@@ -140,7 +140,7 @@ pub fn number(f: f64) -> String {
             s.push_str(&digits[1..]);
         }
         s.push('e');
-        s.push(if n - 1 >= 0 { '+' } else { '-' });
+        s.push(if n > 0 { '+' } else { '-' });
         let _ = write!(s, "{}", (n - 1).abs());
     }
     s

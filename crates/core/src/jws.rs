@@ -41,7 +41,9 @@ impl PublicJwk {
         let coord = |s: &str, name: &str| -> Result<[u8; 32], String> {
             b64::decode(s)
                 .and_then(|v| <[u8; 32]>::try_from(v).ok())
-                .ok_or_else(|| format!("coördinaat {name} van de sleutel is geen 32 bytes base64url"))
+                .ok_or_else(|| {
+                    format!("coördinaat {name} van de sleutel is geen 32 bytes base64url")
+                })
         };
         Ok((coord(&self.x, "x")?, coord(&self.y, "y")?))
     }
@@ -133,12 +135,15 @@ fn str_member<'a>(o: &'a serde_json::Map<String, Value>, k: &str) -> Result<&'a 
 
 fn parse_signature(o: &serde_json::Map<String, Value>) -> Result<ParsedSignature, String> {
     let protected_b64 = str_member(o, "protected")?.to_owned();
-    let header_bytes = b64::decode(&protected_b64)
-        .ok_or("de beschermde header is geen geldige base64url")?;
+    let header_bytes =
+        b64::decode(&protected_b64).ok_or("de beschermde header is geen geldige base64url")?;
     let header: Header = serde_json::from_slice(&header_bytes)
         .map_err(|e| format!("de beschermde header is geen geldige JSON: {e}"))?;
     if header.alg != ALG {
-        return Err(format!("algoritme ‘{}’ wordt niet aanvaard; alleen ES256", header.alg));
+        return Err(format!(
+            "algoritme ‘{}’ wordt niet aanvaard; alleen ES256",
+            header.alg
+        ));
     }
     if header.other.contains_key("crit") {
         return Err("de header bevat ‘crit’-uitbreidingen die keukentafel niet kent".into());
@@ -257,12 +262,16 @@ pub fn verify(text: &str, trusted: Option<&[PublicJwk]>) -> Result<Verified, Str
         let tp = thumbprint(&s.jwk);
         if let Some(kid) = &s.header.kid {
             if *kid != tp {
-                return Err("kid in de header is niet de vingerafdruk (RFC 7638) van de sleutel".into());
+                return Err(
+                    "kid in de header is niet de vingerafdruk (RFC 7638) van de sleutel".into(),
+                );
             }
         }
         if let Some(keys) = trusted {
             if !keys.iter().any(|k| thumbprint(k) == tp) {
-                return Err(format!("de sleutel {tp} staat niet in de lijst van vertrouwde apparaten"));
+                return Err(format!(
+                    "de sleutel {tp} staat niet in de lijst van vertrouwde apparaten"
+                ));
             }
         }
         let (x, y) = s.jwk.check()?;

@@ -66,7 +66,9 @@ fn rfc8785_property_sorting_by_utf16_code_units() {
     let order: Vec<&str> = ["\\r", "1", "\u{80}", "ö", "€", "😀", "\u{fb33}"].to_vec();
     let mut last = 0;
     for k in order {
-        let pos = out.find(&format!("\"{k}\":")).unwrap_or_else(|| panic!("{k} missing in {out}"));
+        let pos = out
+            .find(&format!("\"{k}\":"))
+            .unwrap_or_else(|| panic!("{k} missing in {out}"));
         assert!(pos >= last, "{k} out of order in {out}");
         last = pos;
     }
@@ -76,8 +78,13 @@ fn rfc8785_property_sorting_by_utf16_code_units() {
 
 #[test]
 fn nested_structures_and_escapes() {
-    let v: Value = serde_json::from_str(r#"{"b":[{"z":1,"a":{"d":true,"c":null}}],"a":"\u0000\u001f\t\b\f"}"#).unwrap();
-    assert_eq!(canonicalize(&v), r#"{"a":"\u0000\u001f\t\b\f","b":[{"a":{"c":null,"d":true},"z":1}]}"#);
+    let v: Value =
+        serde_json::from_str(r#"{"b":[{"z":1,"a":{"d":true,"c":null}}],"a":"\u0000\u001f\t\b\f"}"#)
+            .unwrap();
+    assert_eq!(
+        canonicalize(&v),
+        r#"{"a":"\u0000\u001f\t\b\f","b":[{"a":{"c":null,"d":true},"z":1}]}"#
+    );
 }
 
 #[test]
@@ -87,7 +94,11 @@ fn records_are_canonical_after_a_round_trip() {
     let c = keukentafel_core::jcs::to_canonical(&doc).unwrap();
     let again = keukentafel_core::parse::parse_document(&c).unwrap();
     assert_eq!(doc, again);
-    assert_eq!(keukentafel_core::jcs::to_canonical(&again).unwrap(), c, "idempotent");
+    assert_eq!(
+        keukentafel_core::jcs::to_canonical(&again).unwrap(),
+        c,
+        "idempotent"
+    );
 }
 
 proptest::proptest! {

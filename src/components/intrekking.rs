@@ -1,0 +1,277 @@
+//! Intrekking (art. 4 lid 6): import a signed consent file, verify it, and record a withdrawal —
+//! whole, or for some categories and partners — signed by whoever art. 12 entitles on the
+//! withdrawal date, exported in the same signed format.
+
+use super::handtekening::{Handtekening, Strokes};
+use crate::{browser, ondertekenen};
+use keukentafel_core::art12;
+use keukentafel_core::flow::{self, field_id};
+use keukentafel_core::validate::validate_withdrawal;
+use keukentafel_core::*;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+#[derive(Clone)]
+struct Original {
+    record: ConsentRecord,
+    hash: String,
+}
+
+#[component]
+pub fn Intrekking(#[prop(into)] on_close: Callback<()>) -> impl IntoView {
+    let profile = StoredValue::new(Profile::landsmeer());
+    let original = RwSignal::new(None::<Original>);
+    let error = RwSignal::new(None::<String>);
+    let w = RwSignal::new(None::<WithdrawalRecord>);
+    let signed = RwSignal::new(None::<ondertekenen::Signed>);
+    let busy = RwSignal::new(false);
+
+    let on_file = move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
+        error.set(None);
+        original.set(None);
+        w.set(None);
+        signed.set(None);
+        leptos::task::spawn_local(async move {
+            let text = match wasm_bindgen_futures::JsFuture::from(file.text()).await {
+                Ok(t) => t.as_string().unwrap_or_default(),
+                Err(_) => {
+                    error.set(Some("Het bestand kan niet worden gelezen.".into()));
+                    return;
+                }
+            };
+            match ondertekenen::verify(&text).await {
+                Ok(imp) => match imp.document {
+                    Document::Consent(record) => {
+                        let wr = flow::withdrawal_of(&record, &imp.hash, browser::new_record_id(), browser::today());
+                        original.set(Some(Original { record, hash: imp.hash }));
+                        w.set(Some(wr));
+                    }
+                    _ => error.set(Some("Dit bestand is geen toestemmingsformulier; alleen toestemming kan worden ingetrokken.".into())),
+                },
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+
+    let edit = move |f: Box<dyn FnOnce(&mut WithdrawalRecord)>| {
+        w.update(|x| {
+            if let Some(x) = x {
+                f(x);
+                flow::normalize_withdrawal(x);
+            }
+        })
+    };
+    let findings = Memo::new(move |_| {
+        w.with(|x| {
+            x.as_ref()
+                .map(|x| profile.with_value(|p| validate_withdrawal(x, p, browser::today())))
+                .unwrap_or_default()
+        })
+    });
+    let n_signers = Memo::new(move |_| w.with(|x| x.as_ref().map_or(0, |x| x.signers.len())));
+
+    let sign = move |_| {
+        let Some(record) = w.get_untracked() else {
+            return;
+        };
+        busy.set(true);
+        leptos::task::spawn_local(async move {
+            let date = record.date.unwrap_or_else(browser::today);
+            match ondertekenen::sign(&Document::Withdrawal(record), date).await {
+                Ok(s) => {
+                    let _ = browser::download(&s.file_name, "application/jose+json", &s.jws);
+                    signed.set(Some(s));
+                }
+                Err(e) => error.set(Some(e)),
+            }
+            busy.set(false);
+        });
+    };
+
+    let summary = move || {
+        original.get().map(|o| {
+            let lines = profile.with_value(|p| flow::summary_nl(&o.record, p));
+            view! {
+                <section class="kt-groep" aria-labelledby="origineel-kop">
+                    <h3 id="origineel-kop">"Ondertekende toestemming (handtekening gecontroleerd)"</h3>
+                    <ul data-testid="origineel">{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+                    <p class="kt-hint">{format!("Record {} · hash {}", o.record.record_id.as_str(), o.hash)}</p>
+                </section>
+            }
+        })
+    };
+
+    let requirement = move || {
+        w.with(|x| {
+            let x = x.as_ref()?;
+            let (b, d) = (x.client.birth_date?, x.date?);
+            (b <= d).then(|| {
+                let (age, q) = art12::requirement(b, d, &x.representation);
+                q.explain_nl(age)
+            })
+        })
+    };
+    let age16 = move || {
+        w.with(|x| {
+            x.as_ref()
+                .and_then(|x| Some(x.client.birth_date?.age_on(x.date?) >= 16))
+                .unwrap_or(false)
+        })
+    };
+
+    let scope = move || {
+        let o = original.get()?;
+        let cats: Vec<SpecialCategory> = o
+            .record
+            .consent
+            .categories
+            .iter()
+            .map(|c| c.category)
+            .collect();
+        let mut partners: Vec<String> = Vec::new();
+        for c in &o.record.consent.categories {
+            for p in &c.partners {
+                if !partners.contains(p) {
+                    partners.push(p.clone());
+                }
+            }
+        }
+        let whole = Signal::derive(move || w.with(|x| x.as_ref().is_some_and(|x| x.scope.whole)));
+        Some(view! {
+            <fieldset class="kt-groep">
+                <legend>"Wat wordt ingetrokken?"</legend>
+                <label class="kt-keuze" for="intrekken-alles">
+                    <input type="checkbox" id="intrekken-alles" prop:checked=move || whole.get()
+                        on:change=move |ev| { let v = event_target_checked(&ev); edit(Box::new(move |x| x.scope.whole = v)); } />
+                    <span>"De hele toestemming"</span>
+                </label>
+                <Show when=move || !whole.get()>
+                    <div class="kt-ingesprongen">
+                        {cats.iter().map(|c| {
+                            let c = *c;
+                            let id = format!("intrekken-{}", format!("{c:?}").to_lowercase());
+                            let for_id = id.clone();
+                            view! {
+                                <label class="kt-keuze" for=for_id>
+                                    <input type="checkbox" id=id
+                                        prop:checked=move || w.with(|x| x.as_ref().is_some_and(|x| x.scope.categories.contains(&c)))
+                                        on:change=move |ev| { let v = event_target_checked(&ev); edit(Box::new(move |x| {
+                                            x.scope.categories.retain(|k| *k != c);
+                                            if v { x.scope.categories.push(c); }
+                                        })); } />
+                                    <span>{format!("Gegevens over {}", c.label_nl())}</span>
+                                </label>
+                            }
+                        }).collect_view()}
+                        <p class="kt-hint">"Niet meer delen met:"</p>
+                        <div class="kt-chips">
+                            {partners.iter().map(|p| {
+                                let (id1, id2) = (p.clone(), p.clone());
+                                let name = profile.with_value(|pr| pr.partner_name(p).to_owned());
+                                view! {
+                                    <button type="button" class="kt-chip" data-partner=p.clone()
+                                        aria-pressed=move || if w.with(|x| x.as_ref().is_some_and(|x| x.scope.partners.contains(&id1))) { "true" } else { "false" }
+                                        on:click=move |_| { let id = id2.clone(); edit(Box::new(move |x| {
+                                            if let Some(i) = x.scope.partners.iter().position(|q| *q == id) { x.scope.partners.remove(i); } else { x.scope.partners.push(id); }
+                                        })); }>{name}</button>
+                                }
+                            }).collect_view()}
+                        </div>
+                    </div>
+                </Show>
+            </fieldset>
+        })
+    };
+
+    let pads = move || {
+        (0..n_signers.get()).map(|i| {
+            let who = move || w.with(|x| x.as_ref().and_then(|x| x.signers.get(i)).map(|s| flow::Person { name: s.name.clone(), role: s.role, relationship: s.relationship }.label_nl()).unwrap_or_default());
+            let strokes = Signal::derive(move || w.with(|x| x.as_ref().and_then(|x| x.signers.get(i)).map(|s| s.signature.strokes.clone()).unwrap_or_default()));
+            let set = Callback::new(move |v: Strokes| edit(Box::new(move |x| if let Some(s) = x.signers.get_mut(i) { s.signature.strokes = v; })));
+            view! {
+                <div class="kt-ondertekenaar" data-testid="ondertekenaar">
+                    <h4>{move || format!("Handtekening van {}", who())}</h4>
+                    <Handtekening id=field_id(&format!("signers[{i}].signature")) label=who() strokes=strokes set=set />
+                </div>
+            }
+        }).collect_view()
+    };
+
+    view! {
+        <main class="kt-main" id="inhoud">
+            <h2>"Toestemming intrekken (art. 4 lid 6)"</h2>
+            <p class="kt-lead">"De cliënt kan toestemming op elk moment intrekken. Open het ondertekende bestand van die toestemming."</p>
+            <div class="kt-veld">
+                <label for="intrekken-bestand">"Ondertekend toestemmingsbestand (.jws.json)"</label>
+                <input type="file" id="intrekken-bestand" accept=".json,application/json,application/jose+json" on:change=on_file />
+            </div>
+            {move || error.get().map(|e| view! { <p class="kt-opslag-fout" role="alert" data-testid="intrekken-fout">{e}</p> })}
+            {summary}
+            <Show when=move || w.with(|x| x.is_some()) && signed.get().is_none()>
+                <div class="kt-veld kt-veld--datum">
+                    <label for="veld-date">"Datum van intrekking"</label>
+                    <input type="date" id="veld-date"
+                        prop:value=move || w.with(|x| x.as_ref().and_then(|x| x.date).map(|d| d.to_string()).unwrap_or_default())
+                        on:change=move |ev| { let d = Date::parse(&event_target_value(&ev)).ok(); edit(Box::new(move |x| x.date = d)); } />
+                </div>
+                {scope}
+                <p class="kt-uitkomst" data-testid="intrekken-wie" role="status">{move || requirement().unwrap_or_else(|| "Vul de datum van intrekking in.".into())}</p>
+                <Show when=age16>
+                    <label class="kt-keuze" for="intrekken-onbekwaam">
+                        <input type="checkbox" id="intrekken-onbekwaam"
+                            prop:checked=move || w.with(|x| x.as_ref().is_some_and(|x| x.representation.capacity.judged_incapable))
+                            on:change=move |ev| { let v = event_target_checked(&ev); edit(Box::new(move |x| x.representation.capacity.judged_incapable = v)); } />
+                        <span>"De cliënt is niet in staat zijn belangen hierbij te overzien (art. 12 lid 2)"</span>
+                    </label>
+                    <Show when=move || w.with(|x| x.as_ref().is_some_and(|x| x.representation.capacity.judged_incapable))>
+                        <div class="kt-veld">
+                            <label for="veld-representation-capacity-reason">"Waarom?"</label>
+                            <input type="text" id="veld-representation-capacity-reason"
+                                on:input=move |ev| { let v = event_target_value(&ev); edit(Box::new(move |x| x.representation.capacity.reason = v)); } />
+                        </div>
+                        <div class="kt-veld">
+                            <label for="veld-representation-capacity-judgedBy">"Beoordeeld door"</label>
+                            <input type="text" id="veld-representation-capacity-judgedBy"
+                                on:input=move |ev| { let v = event_target_value(&ev); edit(Box::new(move |x| x.representation.capacity.judged_by = v)); } />
+                        </div>
+                    </Show>
+                </Show>
+                <section class="kt-groep" aria-labelledby="intrekken-teken-kop">
+                    <h3 id="intrekken-teken-kop">"Ondertekenen"</h3>
+                    {pads}
+                </section>
+                <section class="kt-groep" aria-labelledby="intrekken-bev-kop">
+                    <h3 id="intrekken-bev-kop">"Controle"</h3>
+                    {move || {
+                        let f = findings.get();
+                        if f.is_empty() {
+                            view! { <p class="kt-status-ok" data-testid="intrekken-compleet">"De intrekking is compleet."</p> }.into_any()
+                        } else {
+                            view! { <ul class="kt-bevindingen" data-testid="intrekken-bevindingen">{f.into_iter().map(|x| view! {
+                                <li class="kt-bevinding kt-bevinding--fout" data-code=x.code.as_str()><span>{format!("{} ({}): {}", x.code.as_str(), x.article, x.message)}</span></li>
+                            }).collect_view()}</ul> }.into_any()
+                        }
+                    }}
+                    <button type="button" class="kt-knop kt-knop--groot" data-testid="intrekking-ondertekenen"
+                        disabled=move || busy.get() || findings.with(|f| f.iter().any(|x| x.is_error()))
+                        on:click=sign>"Intrekking ondertekenen en exporteren"</button>
+                </section>
+            </Show>
+            {move || signed.get().map(|s| view! {
+                <section class="kt-groep">
+                    <p class="kt-status-ok" role="status" data-testid="intrekking-klaar">{format!("Intrekking ondertekend en opgeslagen als {}.", s.file_name)}</p>
+                </section>
+            })}
+            <button type="button" class="kt-knop kt-knop--klein" on:click=move |_| on_close.run(())>"Terug naar het overzicht"</button>
+        </main>
+    }
+}

@@ -1,0 +1,223 @@
+// Signed export: made by the real app in Chromium, verified by an independent JOSE library
+// (npm jose) and by `keukentafel verify`; tampering detected; the device key is persistent and
+// not extractable; signed records are frozen; a withdrawal after the 16th birthday.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import * as jose from 'jose';
+import { serve, launch, tabletPage, screenshot, ARTIFACTS } from './lib.mjs';
+import * as f from './flow.mjs';
+
+const BIN = join(ARTIFACTS, '..', '..', '..', 'target', 'debug', 'keukentafel');
+const EXPORTS = join(ARTIFACTS, 'exports');
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); mkdirSync(EXPORTS, { recursive: true }); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+function verifyCli(files, extra = []) {
+  assert.ok(existsSync(BIN), 'keukentafel CLI built by cargo test');
+  try {
+    const out = execFileSync(BIN, ['verify', '--today', '2028-04-02', ...extra, ...files], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    return { code: 0, lines: out.trim().split('\n').map((l) => JSON.parse(l)) };
+  } catch (e) {
+    return { code: e.status, lines: e.stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l)) };
+  }
+}
+
+async function download(page, trigger, name) {
+  const [dl] = await Promise.all([page.waitForEvent('download'), trigger()]);
+  const path = join(EXPORTS, name ?? dl.suggestedFilename());
+  await dl.saveAs(path);
+  return { path, suggested: dl.suggestedFilename(), text: readFileSync(path, 'utf8') };
+}
+
+async function teenConsent(page) {
+  await f.newConversation(page, server.url);
+  await f.gesprek(page, { dossier: 'LM-2026-3001', name: 'Daan Jansen', birth: '2012-03-15', domains: ['jeugd'] });
+  await f.step(page, 'vertegenwoordiging');
+  await f.addRepresentative(page, 0, 'Mila Jansen', 'parentWithAuthority');
+  await f.step(page, 'instemming');
+  await f.instemming(page, ['jeugd-en-gezin']);
+  await f.step(page, 'bijzonder');
+  await f.bijzonder(page, { health: ['jeugd-en-gezin'] });
+  await f.step(page, 'controle');
+  await f.drawTouch(page, 'veld-consent-signers-0-signature');
+  await f.drawMouse(page, 'veld-consent-signers-1-signature');
+  await page.getByTestId('status-compleet').waitFor();
+}
+
+let exported; // { path, text } of the consent export, shared by later tests
+
+test('the app signs a record that npm jose and keukentafel verify both accept', async () => {
+  const { context, page, problems } = await tabletPage(browser, server.url);
+  await teenConsent(page);
+  exported = await download(page, () => page.getByTestId('ondertekenen').tap());
+  assert.match(exported.suggested, /^keukentafel-2026-11-20-consent-[0-9a-f-]{36}\.jws\.json$/);
+  assert.ok(!exported.suggested.includes('Daan'), 'no client name in the file name');
+  await page.getByTestId('ondertekend-kop').waitFor();
+  await screenshot(page, 'ondertekend');
+  assert.match(await page.getByTestId('samenvatting').textContent(), /Mila Jansen, ouder met gezag en Daan Jansen, cliënt/);
+
+  // An independent implementation: npm jose, with the key embedded in the protected header.
+  const jws = JSON.parse(exported.text);
+  const { payload, protectedHeader } = await jose.flattenedVerify(jws, jose.EmbeddedJWK, { algorithms: ['ES256'] });
+  assert.equal(protectedHeader.alg, 'ES256');
+  assert.equal(protectedHeader.typ, 'keukentafel-record+json');
+  assert.equal(protectedHeader.kid, await jose.calculateJwkThumbprint(protectedHeader.jwk, 'sha256'));
+  assert.equal(protectedHeader.jwk.d, undefined);
+  const record = JSON.parse(new TextDecoder().decode(payload));
+  assert.equal(record.recordType, 'consent');
+  assert.equal(record.client.name, 'Daan Jansen');
+  assert.equal(record.consent.signers.length, 2);
+  // Canonical (RFC 8785): re-serialising sorted gives the very same bytes for this record.
+  const sortKeys = (v) => Array.isArray(v) ? v.map(sortKeys) : v && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sortKeys(v[k])])) : v;
+  assert.equal(JSON.stringify(sortKeys(record)), new TextDecoder().decode(payload));
+
+  // And our own CLI, also with the device key enrolled as a JWK Set.
+  const r = verifyCli([exported.path]);
+  assert.equal(r.code, 0, JSON.stringify(r.lines));
+  assert.equal(r.lines[0].valid, true);
+  assert.equal(r.lines[0].kid, protectedHeader.kid);
+  const jwks = join(EXPORTS, 'trusted.jwks');
+  writeFileSync(jwks, JSON.stringify({ keys: [protectedHeader.jwk] }));
+  assert.equal(verifyCli([exported.path], ['--keys', jwks]).code, 0);
+  const other = await jose.exportJWK((await jose.generateKeyPair('ES256')).publicKey);
+  writeFileSync(join(EXPORTS, 'other.jwks'), JSON.stringify({ keys: [other] }));
+  assert.equal(verifyCli([exported.path], ['--keys', join(EXPORTS, 'other.jwks')]).code, 1);
+  // The hash the app shows is the CLI's hash.
+  assert.match(await page.locator('main').textContent(), new RegExp(r.lines[0].hash));
+  assert.deepEqual(problems.pageErrors, []);
+  assert.deepEqual(problems.foreignRequests, []);
+  await context.close();
+});
+
+test('changing any single byte of a real export is rejected', async () => {
+  assert.ok(exported, 'needs the export of the first test');
+  const jws = JSON.parse(exported.text);
+  const dir = join(EXPORTS, 'tampered');
+  mkdirSync(dir, { recursive: true });
+  const files = [];
+  for (const member of ['payload', 'protected', 'signature']) {
+    const bytes = Buffer.from(jws[member], 'base64url');
+    const positions = new Set([0, 1, bytes.length - 1]);
+    for (let i = 0; i < 60; i++) positions.add(Math.floor((i * bytes.length) / 60));
+    for (const pos of positions) {
+      const b = Buffer.from(bytes);
+      b[pos] ^= 0x04;
+      const t = { ...jws, [member]: b.toString('base64url') };
+      const file = join(dir, `${member}-${pos}.jws.json`);
+      writeFileSync(file, JSON.stringify(t));
+      files.push(file);
+    }
+  }
+  assert.ok(files.length >= 150, `${files.length} tampered files`);
+  const r = verifyCli(files);
+  assert.equal(r.code, 1);
+  assert.equal(r.lines.length, files.length);
+  const accepted = r.lines.filter((l) => l.valid).map((l) => l.file);
+  assert.deepEqual(accepted, [], 'no tampered file is accepted');
+  // The untouched file still verifies in the same run.
+  assert.equal(verifyCli([exported.path]).code, 0);
+});
+
+test('the device key survives a reload and is not extractable; signed records are frozen', async () => {
+  const { context, page } = await tabletPage(browser, server.url);
+  await page.goto(server.url);
+  await page.getByTestId('instellingen').tap();
+  const tp1 = await page.getByTestId('vingerafdruk').textContent();
+  assert.equal(tp1.length, 43);
+  const keyInfo = () => page.evaluate(() => new Promise((resolve, reject) => {
+    const req = indexedDB.open('keukentafel-sleutels');
+    req.onsuccess = () => {
+      const get = req.result.transaction('sleutels').objectStore('sleutels').get('apparaat');
+      get.onsuccess = async () => {
+        const rec = get.result;
+        let exported = true;
+        try { await crypto.subtle.exportKey('jwk', rec.privateKey); } catch { exported = false; }
+        resolve({ extractable: rec.privateKey.extractable, type: rec.privateKey.type, exported, usages: rec.privateKey.usages });
+      };
+      get.onerror = () => reject(get.error);
+    };
+    req.onerror = () => reject(req.error);
+  }));
+  const k = await keyInfo();
+  assert.deepEqual(k, { extractable: false, type: 'private', exported: false, usages: ['sign'] });
+  await page.reload();
+  await page.getByTestId('instellingen').tap();
+  assert.equal(await page.getByTestId('vingerafdruk').textContent(), tp1, 'same key after reload');
+  await screenshot(page, 'instellingen');
+  await page.getByRole('button', { name: 'Terug naar het overzicht' }).tap();
+
+  // A fresh context has none of this page's storage: the signed draft lives in the first test's
+  // context only, so check freezing with a new signature here.
+  await teenConsent(page);
+  const signedExport = await download(page, () => page.getByTestId('ondertekenen').tap());
+  const hash = verifyCli([signedExport.path]).lines[0].hash;
+  await page.reload();
+  const item = page.getByTestId('concept').filter({ hasText: 'Ondertekend en geëxporteerd' });
+  await item.getByRole('button', { name: 'Bekijken' }).tap();
+  await page.getByTestId('ondertekend-kop').waitFor();
+  assert.equal(await page.locator('input, textarea, select').count(), 0, 'a signed record shows no inputs');
+  await page.getByTestId('wijzigen').tap();
+  await page.locator('.kt-stap-inhoud[data-stap="gesprek"]').waitFor();
+  const drafts = await f.drafts(page);
+  const revision = drafts.find((d) => !d.signed);
+  assert.equal(revision.record.previous.hash, hash, 'the new record references the signed one');
+  assert.notEqual(revision.record.recordId, JSON.parse(Buffer.from(JSON.parse(signedExport.text).payload, 'base64url')).recordId);
+  assert.ok(revision.record.consent.signers.every((s) => s.signature.strokes.length === 0), 'signatures are not carried over');
+  await context.close();
+});
+
+test('a withdrawal after the 16th birthday is signed by the client alone', async () => {
+  assert.ok(exported, 'needs the export of the first test');
+  const { context, page, problems } = await tabletPage(browser, server.url);
+  await page.goto(server.url);
+  await page.getByTestId('intrekken').tap();
+  await page.locator('#intrekken-bestand').setInputFiles(exported.path);
+  await page.getByTestId('origineel').waitFor();
+  // Still 15 on the withdrawal date: parent and child withdraw together.
+  await f.fill(page, 'veld-date', '2027-04-02');
+  await page.locator('#veld-date').dispatchEvent('change');
+  assert.match(await page.getByTestId('intrekken-wie').textContent(), /^Cliënt is 15: ouder\/voogd én cliënt tekenen samen/);
+  assert.equal(await page.getByTestId('ondertekenaar').count(), 2);
+  // After the 16th birthday: the client alone.
+  await f.fill(page, 'veld-date', '2028-04-02');
+  await page.locator('#veld-date').dispatchEvent('change');
+  assert.match(await page.getByTestId('intrekken-wie').textContent(), /^Cliënt is 16: de cliënt beslist en tekent zelf/);
+  assert.equal(await page.getByTestId('ondertekenaar').count(), 1);
+  assert.match(await page.getByTestId('ondertekenaar').locator('h4').textContent(), /Daan Jansen, cliënt/);
+  await f.drawTouch(page, 'veld-signers-0-signature');
+  await page.getByTestId('intrekken-compleet').waitFor();
+  await screenshot(page, 'intrekking');
+  const w = await download(page, () => page.getByTestId('intrekking-ondertekenen').tap());
+  assert.match(w.suggested, /^keukentafel-2028-04-02-withdrawal-/);
+  const consentHash = verifyCli([exported.path]).lines[0].hash;
+  const r = verifyCli([w.path]);
+  assert.equal(r.code, 0, JSON.stringify(r.lines));
+  assert.equal(r.lines[0].recordType, 'withdrawal');
+  const record = JSON.parse(Buffer.from(JSON.parse(w.text).payload, 'base64url'));
+  assert.equal(record.withdrawn.hash, consentHash);
+  assert.equal(record.withdrawn.recordId, JSON.parse(Buffer.from(JSON.parse(exported.text).payload, 'base64url')).recordId);
+  assert.deepEqual(record.signers.map((s) => s.role), ['client']);
+  assert.deepEqual(problems.pageErrors, []);
+  await context.close();
+});
+
+test('a tampered file is refused on import', async () => {
+  assert.ok(exported);
+  const jws = JSON.parse(exported.text);
+  const b = Buffer.from(jws.payload, 'base64url');
+  b[40] ^= 0x01;
+  const path = join(EXPORTS, 'import-tampered.jws.json');
+  writeFileSync(path, JSON.stringify({ ...jws, payload: b.toString('base64url') }));
+  const { context, page } = await tabletPage(browser, server.url);
+  await page.goto(server.url);
+  await page.getByTestId('intrekken').tap();
+  await page.locator('#intrekken-bestand').setInputFiles(path);
+  const err = page.getByTestId('intrekken-fout');
+  await err.waitFor();
+  assert.match(await err.textContent(), /klopt niet|geen geldig/);
+  await context.close();
+});
