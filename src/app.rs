@@ -2,7 +2,7 @@
 
 use crate::components::{
     concepten::Concepten, instellingen::Instellingen, intrekking::Intrekking,
-    ondertekend::Ondertekend, stappen::Formulier,
+    ondertekend::Ondertekend, stappen::Formulier, verzoeken::Verzoeken,
 };
 use crate::state::{Form, SaveState};
 use crate::{browser, opslag};
@@ -15,6 +15,7 @@ enum Screen {
     Start,
     Settings,
     Withdrawal,
+    Requests,
     /// A draft by record id; `fresh` when just created (saved at once).
     Form {
         id: String,
@@ -73,11 +74,13 @@ pub fn App() -> impl IntoView {
         Screen::Start => view! {
             <Start profile=profile.get_value() on_new=new_form on_open=open message=message
                 on_settings=move |_| screen.set(Screen::Settings)
-                on_withdraw=move |_| screen.set(Screen::Withdrawal) />
+                on_withdraw=move |_| screen.set(Screen::Withdrawal)
+                on_requests=move |_| screen.set(Screen::Requests) />
         }
         .into_any(),
         Screen::Settings => view! { <Instellingen on_close=to_start /> }.into_any(),
         Screen::Withdrawal => view! { <Intrekking on_close=to_start /> }.into_any(),
+        Screen::Requests => view! { <Verzoeken on_close=to_start /> }.into_any(),
         Screen::Form { id, fresh, nonce } => {
             let loaded = if fresh {
                 fresh_record
@@ -195,6 +198,7 @@ pub fn Start(
     message: RwSignal<Option<String>>,
     on_settings: impl Fn(leptos::ev::MouseEvent) + 'static,
     on_withdraw: impl Fn(leptos::ev::MouseEvent) + 'static,
+    on_requests: impl Fn(leptos::ev::MouseEvent) + 'static,
 ) -> impl IntoView {
     let partners = profile
         .partners
@@ -218,6 +222,7 @@ pub fn Start(
             <div class="kt-acties">
                 <button type="button" class="kt-knop kt-knop--groot" data-testid="nieuw-gesprek" on:click=on_new>"Nieuw gesprek"</button>
                 <button type="button" class="kt-knop kt-knop--tweede" data-testid="intrekken" on:click=on_withdraw>"Toestemming intrekken"</button>
+                <button type="button" class="kt-knop kt-knop--tweede" data-testid="verzoeken" on:click=on_requests>"Verzoeken van betrokkenen"</button>
                 <button type="button" class="kt-knop kt-knop--tweede" data-testid="instellingen" on:click=on_settings>"Instellingen"</button>
             </div>
             <Concepten on_open=on_open />

@@ -226,3 +226,46 @@ pub fn last_professional() -> Option<keukentafel_core::Professional> {
 pub fn remember_professional(p: &keukentafel_core::Professional) {
     let _ = LocalStorage::set(PROFESSIONAL_KEY, p);
 }
+
+/// Requests of the data subject (art. 11), stored like drafts under their own prefix.
+pub const REQUEST_PREFIX: &str = "keukentafel:verzoek:";
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StoredRequest {
+    pub schema_version: u32,
+    pub saved_at: String,
+    pub record: keukentafel_core::RequestRecord,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signed: Option<crate::ondertekenen::Signed>,
+}
+
+pub fn save_request(r: &StoredRequest) -> Result<(), String> {
+    LocalStorage::set(
+        format!("{REQUEST_PREFIX}{}", r.record.record_id.as_str()),
+        r,
+    )
+    .map_err(storage_message)
+}
+
+/// All stored requests that can be read; unreadable ones are reported by id, never dropped.
+pub fn list_requests() -> Result<(Vec<StoredRequest>, Vec<String>), String> {
+    let s = raw_storage()?;
+    let mut ok = Vec::new();
+    let mut broken = Vec::new();
+    for i in 0..s.length().unwrap_or(0) {
+        let Some(k) = s.key(i).ok().flatten() else {
+            continue;
+        };
+        let Some(id) = k.strip_prefix(REQUEST_PREFIX) else {
+            continue;
+        };
+        let raw = s.get_item(&k).ok().flatten().unwrap_or_default();
+        match serde_json::from_str::<StoredRequest>(&raw) {
+            Ok(r) if r.schema_version == SCHEMA_VERSION => ok.push(r),
+            _ => broken.push(id.to_owned()),
+        }
+    }
+    ok.sort_by(|a, b| b.saved_at.cmp(&a.saved_at));
+    Ok((ok, broken))
+}

@@ -45,6 +45,39 @@ pub fn PartnerKeuze(
     }
 }
 
+/// Partner toggles without the form context (for requests).
+#[component]
+pub fn PartnerKeuzeLos(
+    #[prop(into)] path: String,
+    #[prop(into)] label: String,
+    get: Signal<Vec<String>>,
+    #[prop(into)] set: Callback<Vec<String>>,
+) -> impl IntoView {
+    let partners = keukentafel_core::Profile::landsmeer().partners;
+    let id = field_id(&path);
+    let buttons = partners
+        .into_iter()
+        .map(|p| {
+            let (pid, pid2) = (p.id.clone(), p.id.clone());
+            view! {
+                <button type="button" class="kt-chip" data-partner=p.id.clone()
+                    aria-pressed=move || if get.with(|v| v.contains(&pid)) { "true" } else { "false" }
+                    on:click=move |_| {
+                        let mut v = get.get_untracked();
+                        if let Some(pos) = v.iter().position(|x| *x == pid2) { v.remove(pos); } else { v.push(pid2.clone()); }
+                        set.run(v);
+                    }>{p.name.clone()}</button>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset class="kt-groep kt-groep--chips" id=id>
+            <legend>{label}</legend>
+            <div class="kt-chips">{buttons}</div>
+        </fieldset>
+    }
+}
+
 #[component]
 pub fn Instemming() -> impl IntoView {
     let form = use_form();

@@ -25,3 +25,4 @@ pub mod uitleg;
 pub mod uitzonderingen;
 pub mod velden;
 pub mod vertegenwoordiging;
+pub mod verzoeken;

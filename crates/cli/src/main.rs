@@ -21,6 +21,9 @@ Gebruik:
       header (kid = vingerafdruk van jwk), met --keys alleen ingeschreven apparaatsleutels
       (JWK Set), daarna de regels van het protocol. Eén JSON-regel per bestand.
       Afsluitcode 0: alles geldig; 1: een bestand is ongeldig; 2: onleesbare invoer.
+  keukentafel requests [--today JJJJ-MM-DD] BESTAND...
+      Lijst van open verzoeken van betrokkenen (art. 11) met hun termijn, als JSON-regels;
+      leest records en ondertekende exports (die worden eerst geverifieerd).
   keukentafel schema     Drukt het JSON Schema van een record af.
   keukentafel profile    Drukt het standaardprofiel (Landsmeer) af.
   keukentafel --help     Deze uitleg.
@@ -344,11 +347,72 @@ fn cmd_verify(args: &[String]) -> ExitCode {
     ExitCode::from(worst)
 }
 
+fn cmd_requests(args: &[String]) -> ExitCode {
+    use keukentafel_core::{flow, jws, Document};
+    let opts = match parse_common(args) {
+        Ok(o) => o,
+        Err(code) => return code,
+    };
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let mut worst = 0u8;
+    let mut rows = Vec::new();
+    for file in &opts.files {
+        let text = match read_input(file) {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("keukentafel: {file} is niet te lezen: {e}");
+                worst = 2;
+                continue;
+            }
+        };
+        let is_jws = serde_json::from_str::<serde_json::Value>(&text)
+            .ok()
+            .is_some_and(|v| v.get("payload").is_some());
+        let doc = if is_jws {
+            jws::verify(&text, None).map(|v| v.document)
+        } else {
+            parse_document(&text).map_err(|e| e.to_string())
+        };
+        match doc {
+            Ok(Document::Request(r)) => {
+                let st = flow::request_status(&r, opts.today);
+                if st.open {
+                    rows.push((file.clone(), r, st));
+                }
+            }
+            Ok(_) => {}
+            Err(e) => {
+                eprintln!("keukentafel: {file}: {e}");
+                worst = 2;
+            }
+        }
+    }
+    // Most urgent first; requests without a deadline last.
+    rows.sort_by_key(|(_, _, st)| st.days_left.unwrap_or(i64::MAX));
+    for (file, r, st) in rows {
+        let line = serde_json::json!({
+            "file": file,
+            "recordId": r.record_id.as_str(),
+            "dossierReference": r.client.dossier_reference,
+            "kind": r.kind,
+            "received": r.received,
+            "deadline": st.deadline,
+            "daysLeft": st.days_left,
+            "overdue": st.overdue,
+        });
+        print_line(&mut out, &line);
+    }
+    let _ = out.flush();
+    ExitCode::from(worst)
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         Some("validate") => cmd_validate(&args[1..]),
         Some("verify") => cmd_verify(&args[1..]),
+        Some("requests") => cmd_requests(&args[1..]),
         Some("schema") => {
             print!("{}", keukentafel_core::schema::record_schema_pretty());
             ExitCode::SUCCESS

@@ -198,3 +198,48 @@ fn schema_and_profile_are_printed() {
     let v: serde_json::Value = serde_json::from_slice(&p.stdout).unwrap();
     assert_eq!(v["municipality"], "Gemeente Landsmeer");
 }
+
+#[test]
+fn open_requests_are_listed_with_their_deadlines() {
+    let text = std::fs::read_to_string(ex("valid-request-rejected.json")).unwrap();
+    let mut open: serde_json::Value = serde_json::from_str(&text).unwrap();
+    open["decision"] = serde_json::Value::Null;
+    open["recordId"] = "6b1f3c2e-8d4a-4b7e-9c1d-2a3b4c5d6e66".into();
+    let mut later = open.clone();
+    later["recordId"] = "6b1f3c2e-8d4a-4b7e-9c1d-2a3b4c5d6e67".into();
+    later["received"] = "2026-11-20".into();
+    later["deadline"] = "2026-12-18".into();
+    let dir = std::env::temp_dir().join(format!("kt-requests-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (a, b) = (dir.join("open.json"), dir.join("later.json"));
+    std::fs::write(&a, open.to_string()).unwrap();
+    std::fs::write(&b, later.to_string()).unwrap();
+    let out = run(&[
+        "requests",
+        "--today",
+        "2026-12-01",
+        b.to_str().unwrap(),
+        a.to_str().unwrap(),
+        &ex("valid-request-rejected.json"),
+        &ex("valid-16-plus.json"),
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let l = lines(&out);
+    assert_eq!(
+        l.len(),
+        2,
+        "closed requests and consent records are not listed"
+    );
+    assert_eq!(
+        l[0]["recordId"], "6b1f3c2e-8d4a-4b7e-9c1d-2a3b4c5d6e66",
+        "most urgent first"
+    );
+    assert_eq!(l[0]["deadline"], "2026-11-30");
+    assert_eq!(l[0]["daysLeft"], -1);
+    assert_eq!(l[0]["overdue"], true);
+    assert_eq!(l[1]["deadline"], "2026-12-18");
+    assert_eq!(l[1]["daysLeft"], 17);
+    assert_eq!(l[1]["overdue"], false);
+    assert_eq!(l[1]["kind"], "correction");
+    std::fs::remove_dir_all(dir).ok();
+}

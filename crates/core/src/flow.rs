@@ -446,6 +446,47 @@ pub fn summary_nl(r: &ConsentRecord, profile: &crate::Profile) -> Vec<String> {
     out
 }
 
+/// Derived fields of a request: the art. 11 lid 5 deadline and the age band on receipt.
+pub fn normalize_request(r: &mut RequestRecord) {
+    r.deadline = match (r.kind, r.received) {
+        (Some(k), Some(d)) if crate::validate::request_has_deadline(k) => {
+            crate::validate::request_deadline(d)
+        }
+        _ => None,
+    };
+    r.representation.age_band = match (r.client.birth_date, r.received) {
+        (Some(b), Some(d)) if b <= d => Some(art12::age_band(b.age_on(d))),
+        _ => None,
+    };
+}
+
+/// Where an open request stands on `today`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RequestStatus {
+    pub deadline: Option<Date>,
+    /// Days until the deadline (negative when overdue); `None` without a deadline.
+    pub days_left: Option<i64>,
+    pub overdue: bool,
+    pub open: bool,
+}
+
+pub fn request_status(r: &RequestRecord, today: Date) -> RequestStatus {
+    let deadline = match (r.kind, r.received) {
+        (Some(k), Some(d)) if crate::validate::request_has_deadline(k) => {
+            crate::validate::request_deadline(d)
+        }
+        _ => None,
+    };
+    let open = r.decision.is_none();
+    let days_left = deadline.map(|d| d.to_days() - today.to_days());
+    RequestStatus {
+        deadline,
+        days_left,
+        overdue: open && days_left.is_some_and(|n| n < 0),
+        open,
+    }
+}
+
 /// How far the form is: the number of steps without error findings.
 pub fn steps_done(findings: &[Finding]) -> usize {
     Step::ALL
@@ -561,6 +602,30 @@ mod tests {
         let rev = revision_of(&r, hash, RecordId::from_random_bytes([3; 16]));
         assert_eq!(rev.previous.as_ref().map(|p| p.hash.as_str()), Some(hash));
         assert_ne!(rev.record_id, r.record_id);
+    }
+
+    #[test]
+    fn request_deadlines_and_status() {
+        let mut q = RequestRecord {
+            kind: Some(RequestKind::Correction),
+            received: Some(d("2026-12-15")),
+            ..Default::default()
+        };
+        normalize_request(&mut q);
+        assert_eq!(q.deadline, Some(d("2027-01-12")));
+        let s = request_status(&q, d("2027-01-10"));
+        assert_eq!((s.days_left, s.overdue, s.open), (Some(2), false, true));
+        let s = request_status(&q, d("2027-01-13"));
+        assert_eq!((s.days_left, s.overdue), (Some(-1), true));
+        q.decision = Some(RequestDecision {
+            outcome: RequestOutcome::Rejected,
+            date: Some(d("2027-01-05")),
+            reasons: "juist".into(),
+        });
+        assert!(!request_status(&q, d("2027-02-01")).overdue);
+        q.kind = Some(RequestKind::Access);
+        normalize_request(&mut q);
+        assert_eq!(q.deadline, None);
     }
 
     #[test]

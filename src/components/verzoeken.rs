@@ -1,0 +1,324 @@
+//! Verzoeken van betrokkenen (art. 11, 14): register a request, see open requests with the
+//! days left (overdue ones stand out), record the decision, sign and export like consent.
+
+use super::instemming::PartnerKeuzeLos;
+use crate::{browser, ondertekenen, opslag};
+use keukentafel_core::flow::{self, field_id};
+use keukentafel_core::validate::validate_request;
+use keukentafel_core::*;
+use leptos::prelude::*;
+
+const KINDS: [(RequestKind, &str); 7] = [
+    (RequestKind::Information, "information"),
+    (RequestKind::Access, "access"),
+    (RequestKind::Copy, "copy"),
+    (RequestKind::Correction, "correction"),
+    (RequestKind::Completion, "completion"),
+    (RequestKind::Deletion, "deletion"),
+    (RequestKind::Blocking, "blocking"),
+];
+
+#[component]
+pub fn Verzoeken(#[prop(into)] on_close: Callback<()>) -> impl IntoView {
+    let open = RwSignal::new(None::<opslag::StoredRequest>);
+    let version = RwSignal::new(0u32);
+    let today = browser::today();
+    let new_request = move |_| {
+        let profile = Profile::landsmeer();
+        let mut r = RequestRecord {
+            record_id: browser::new_record_id(),
+            municipality: profile.municipality.clone(),
+            profile_id: profile.profile_id.clone(),
+            received: Some(today),
+            ..Default::default()
+        };
+        if let Some(p) = opslag::last_professional() {
+            r.professional = p;
+        }
+        r.requested_by.push(Decider::default());
+        flow::normalize_request(&mut r);
+        open.set(Some(opslag::StoredRequest {
+            schema_version: model::SCHEMA_VERSION,
+            saved_at: browser::now_iso(),
+            record: r,
+            signed: None,
+        }));
+    };
+    let list = move || {
+        version.track();
+        match opslag::list_requests() {
+            Err(e) => view! { <p class="kt-opslag-fout">{e}</p> }.into_any(),
+            Ok((items, broken)) => {
+                let rows = items.into_iter().map(|item| {
+                    let st = flow::request_status(&item.record, today);
+                    let r = &item.record;
+                    let kind = r.kind.map(|k| k.label_nl()).unwrap_or("soort onbekend");
+                    let when = match (st.open, st.deadline, st.days_left) {
+                        (false, _, _) => if item.signed.is_some() { "beslist en ondertekend".to_owned() } else { "beslist".to_owned() },
+                        (true, Some(d), Some(n)) if n < 0 => format!("TE LAAT: termijn verstreken op {} ({} dagen geleden)", d.to_dutch(), -n),
+                        (true, Some(d), Some(n)) => format!("open: beslissen vóór of op {} (nog {n} {})", d.to_dutch(), if n == 1 { "dag" } else { "dagen" }),
+                        _ => "open (geen wettelijke termijn)".to_owned(),
+                    };
+                    let class = if st.overdue { "kt-concept kt-verzoek--te-laat" } else { "kt-concept" };
+                    let item2 = item.clone();
+                    view! {
+                        <li class=class data-testid="verzoek" data-overdue=st.overdue.to_string()>
+                            <div class="kt-concept-info">
+                                <strong>{format!("Verzoek om {kind}")}</strong>
+                                <span>{format!("{} {}", r.client.dossier_reference, r.client.name)}</span>
+                                <span>{format!("Ontvangen {}", r.received.map(|d| d.to_dutch()).unwrap_or_default())}</span>
+                                <span class="kt-verzoek-termijn">{when}</span>
+                            </div>
+                            <div class="kt-concept-knoppen">
+                                <button type="button" class="kt-knop" on:click=move |_| open.set(Some(item2.clone()))>"Openen"</button>
+                            </div>
+                        </li>
+                    }
+                }).collect_view();
+                view! {
+                    <ul class="kt-concepten">{rows}</ul>
+                    {(!broken.is_empty()).then(|| view! { <p class="kt-opslag-fout">{format!("{} opgeslagen verzoek(en) kunnen niet worden gelezen; ze blijven bewaard.", broken.len())}</p> })}
+                }.into_any()
+            }
+        }
+    };
+    view! {
+        <Show when=move || open.with(|o| o.is_some()) fallback=move || view! {
+            <main class="kt-main" id="inhoud">
+                <h2>"Verzoeken van betrokkenen (art. 11)"</h2>
+                <p class="kt-lead">"Een cliënt (of wie volgens art. 12 voor de cliënt optreedt) mag vragen wat er is vastgelegd, het inzien of een afschrift krijgen, en vragen om correctie, aanvulling, verwijdering of afscherming. Op die laatste vier moet binnen vier weken worden beslist."</p>
+                <div class="kt-acties">
+                    <button type="button" class="kt-knop kt-knop--groot" data-testid="nieuw-verzoek" on:click=new_request>"Nieuw verzoek registreren"</button>
+                </div>
+                <section class="kt-groep" aria-labelledby="verzoeken-kop">
+                    <h3 id="verzoeken-kop">"Verzoeken op dit apparaat"</h3>
+                    {list}
+                </section>
+                <button type="button" class="kt-knop kt-knop--klein" on:click=move |_| on_close.run(())>"Terug naar het overzicht"</button>
+            </main>
+        }>
+            {move || open.get().map(|item| view! {
+                <VerzoekFormulier item=item on_close=Callback::new(move |_| { open.set(None); version.update(|v| *v += 1); }) />
+            })}
+        </Show>
+    }
+}
+
+#[component]
+fn VerzoekFormulier(
+    item: opslag::StoredRequest,
+    #[prop(into)] on_close: Callback<()>,
+) -> impl IntoView {
+    let profile = StoredValue::new(Profile::landsmeer());
+    let today = browser::today();
+    let rec = RwSignal::new(item.record);
+    let signed = RwSignal::new(item.signed);
+    let save_error = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let findings =
+        Memo::new(move |_| rec.with(|r| profile.with_value(|p| validate_request(r, p, today))));
+    let edit = move |f: Box<dyn FnOnce(&mut RequestRecord)>| {
+        if signed.get_untracked().is_some() {
+            return;
+        }
+        rec.update(|r| {
+            f(r);
+            flow::normalize_request(r);
+        });
+    };
+    Effect::new(move |_| {
+        let record = rec.get();
+        let stored = opslag::StoredRequest {
+            schema_version: model::SCHEMA_VERSION,
+            saved_at: browser::now_iso(),
+            record,
+            signed: signed.get(),
+        };
+        save_error.set(opslag::save_request(&stored).err());
+    });
+
+    let text = move |label: &'static str,
+                     path: &'static str,
+                     get: fn(&RequestRecord) -> String,
+                     set: fn(&mut RequestRecord, String),
+                     multiline: bool| {
+        let id = field_id(path);
+        let input = if multiline {
+            view! { <textarea id=id.clone() rows="3" prop:value=move || rec.with(get)
+                on:input=move |ev| { let v = event_target_value(&ev); edit(Box::new(move |r| set(r, v))); }></textarea> }.into_any()
+        } else {
+            view! { <input type="text" id=id.clone() prop:value=move || rec.with(get)
+                on:input=move |ev| { let v = event_target_value(&ev); edit(Box::new(move |r| set(r, v))); } /> }.into_any()
+        };
+        view! { <div class="kt-veld"><label for=id>{label}</label>{input}</div> }
+    };
+    let date = move |label: &'static str,
+                     path: &'static str,
+                     get: fn(&RequestRecord) -> Option<Date>,
+                     set: fn(&mut RequestRecord, Option<Date>)| {
+        let id = field_id(path);
+        view! {
+            <div class="kt-veld kt-veld--datum">
+                <label for=id.clone()>{label}</label>
+                <input type="date" id=id prop:value=move || rec.with(get).map(|d| d.to_string()).unwrap_or_default()
+                    on:change=move |ev| { let v = Date::parse(&event_target_value(&ev)).ok(); edit(Box::new(move |r| set(r, v))); } />
+            </div>
+        }
+    };
+    let outcome = Signal::derive(move || rec.with(|r| r.decision.as_ref().map(|d| d.outcome)));
+    let pick = move |o: Option<RequestOutcome>| {
+        edit(Box::new(move |r| match o {
+            None => r.decision = None,
+            Some(o) => {
+                let d = r.decision.get_or_insert(RequestDecision {
+                    outcome: o,
+                    date: Some(browser::today()),
+                    reasons: String::new(),
+                });
+                d.outcome = o;
+            }
+        }))
+    };
+    let radio = move |label: &'static str, id: &'static str, o: Option<RequestOutcome>| {
+        view! {
+            <label class="kt-keuze" for=id>
+                <input type="radio" name="beslissing" id=id prop:checked=move || outcome.get() == o on:change=move |_| pick(o) />
+                <span>{label}</span>
+            </label>
+        }
+    };
+    let deadline_text = move || {
+        rec.with(|r| {
+            let st = flow::request_status(r, today);
+            match (st.deadline, st.days_left) {
+                (Some(d), Some(n)) if st.open && n < 0 => format!(
+                    "Termijn verstreken op {}: beslis zo snel mogelijk.",
+                    d.to_dutch()
+                ),
+                (Some(d), Some(n)) if st.open => format!(
+                    "Beslissen uiterlijk op {} (nog {n} dagen, art. 11 lid 5).",
+                    d.to_dutch()
+                ),
+                (Some(d), _) => format!("Termijn: {}.", d.to_dutch()),
+                _ => "Voor dit soort verzoek geldt geen termijn van vier weken.".to_owned(),
+            }
+        })
+    };
+    let informed = Signal::derive(move || {
+        rec.with(|r| {
+            r.partners_informed
+                .iter()
+                .map(|p| p.partner.clone())
+                .collect::<Vec<_>>()
+        })
+    });
+    let set_informed = Callback::new(move |ids: Vec<String>| {
+        edit(Box::new(move |r| {
+            let date = Some(browser::today());
+            r.partners_informed = ids
+                .into_iter()
+                .map(|partner| PartnerInformed { partner, date })
+                .collect();
+        }))
+    });
+    let contacts = profile.with_value(|p| p.contacts.clone());
+    let sign = move |_| {
+        busy.set(true);
+        let record = rec.get_untracked();
+        leptos::task::spawn_local(async move {
+            let d = record.received.unwrap_or(today);
+            match ondertekenen::sign(&Document::Request(record), d).await {
+                Ok(s) => {
+                    let _ = browser::download(&s.file_name, "application/jose+json", &s.jws);
+                    signed.set(Some(s));
+                }
+                Err(e) => save_error.set(Some(e)),
+            }
+            busy.set(false);
+        });
+    };
+
+    view! {
+        <main class="kt-main" id="inhoud">
+            <h2>"Verzoek van betrokkene"</h2>
+            <fieldset class="kt-groep" disabled=move || signed.with(|s| s.is_some())>
+                <legend>"Verzoek"</legend>
+                {text("Dossiernummer", "client.dossierReference", |r| r.client.dossier_reference.clone(), |r, v| r.client.dossier_reference = v, false)}
+                {text("Naam cliënt", "client.name", |r| r.client.name.clone(), |r, v| r.client.name = v, false)}
+                {date("Geboortedatum cliënt", "client.birthDate", |r| r.client.birth_date, |r, v| r.client.birth_date = v)}
+                <div class="kt-veld">
+                    <label for="veld-kind">"Soort verzoek"</label>
+                    <select id="veld-kind" on:change=move |ev| { let v = event_target_value(&ev); edit(Box::new(move |r| r.kind = KINDS.iter().find(|k| k.1 == v).map(|k| k.0))); }>
+                        <option value="" selected=move || rec.with(|r| r.kind.is_none())>"— kies —"</option>
+                        {KINDS.iter().map(|(k, v)| { let k = *k; view! { <option value=*v selected=move || rec.with(|r| r.kind == Some(k))>{k.label_nl()}</option> } }).collect_view()}
+                    </select>
+                </div>
+                {date("Datum van ontvangst", "received", |r| r.received, |r, v| r.received = v)}
+                <p class="kt-uitkomst" data-testid="termijn" role="status">{deadline_text}</p>
+                {text("Ingediend door (naam)", "requestedBy[0].name", |r| r.requested_by.first().map(|d| d.name.clone()).unwrap_or_default(),
+                    |r, v| { if r.requested_by.is_empty() { r.requested_by.push(Decider::default()); } r.requested_by[0].name = v; }, false)}
+                <div class="kt-veld">
+                    <label for="veld-requestedBy-0-role">"Als"</label>
+                    <select id="veld-requestedBy-0-role" on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        edit(Box::new(move |r| {
+                            if r.requested_by.is_empty() { r.requested_by.push(Decider::default()); }
+                            let d = &mut r.requested_by[0];
+                            match RepresentativeRole::ALL.iter().find(|x| format!("{x:?}") == v) {
+                                Some(rel) => { d.role = PartyRole::Representative; d.relationship = Some(*rel); }
+                                None => { d.role = PartyRole::Client; d.relationship = None; }
+                            }
+                        }));
+                    }>
+                        <option value="client">"cliënt zelf"</option>
+                        {RepresentativeRole::ALL.iter().map(|x| view! { <option value=format!("{x:?}")>{x.label_nl()}</option> }).collect_view()}
+                    </select>
+                </div>
+            </fieldset>
+            <fieldset class="kt-groep" disabled=move || signed.with(|s| s.is_some())>
+                <legend>"Beslissing"</legend>
+                {radio("Nog niet beslist", "beslissing-open", None)}
+                {radio("Toegewezen", "beslissing-toegewezen", Some(RequestOutcome::Granted))}
+                {radio("Gedeeltelijk toegewezen", "beslissing-deels", Some(RequestOutcome::Partly))}
+                {radio("Afgewezen", "beslissing-afgewezen", Some(RequestOutcome::Rejected))}
+                <Show when=move || outcome.get().is_some()>
+                    {date("Datum van de beslissing", "decision.date", |r| r.decision.as_ref().and_then(|d| d.date), |r, v| if let Some(d) = &mut r.decision { d.date = v; })}
+                    {text("Motivering (verplicht bij (gedeeltelijke) afwijzing)", "decision.reasons", |r| r.decision.as_ref().map(|d| d.reasons.clone()).unwrap_or_default(),
+                        |r, v| if let Some(d) = &mut r.decision { d.reasons = v; }, true)}
+                    <PartnerKeuzeLos path="partnersInformed" label="Partners die op de hoogte zijn gebracht (art. 11 lid 6)" get=informed set=set_informed />
+                </Show>
+            </fieldset>
+            <section class="kt-groep" aria-labelledby="bezwaar-kop">
+                <h3 id="bezwaar-kop">"Bezwaar en klachten (art. 14) — vertel dit de cliënt"</h3>
+                <p>{contacts.objection_municipality}</p>
+                <p>{contacts.objection_other}</p>
+                <p>{contacts.complaint_municipality}</p>
+                <p>{contacts.complaint_other}</p>
+            </section>
+            <section class="kt-groep" aria-labelledby="verzoek-controle-kop">
+                <h3 id="verzoek-controle-kop">"Controle"</h3>
+                {move || {
+                    let f = findings.get();
+                    if f.is_empty() {
+                        view! { <p class="kt-status-ok" data-testid="verzoek-compleet">"Het verzoek is compleet vastgelegd."</p> }.into_any()
+                    } else {
+                        view! { <ul class="kt-bevindingen" data-testid="verzoek-bevindingen">{f.into_iter().map(|x| {
+                            let class = if x.is_error() { "kt-bevinding kt-bevinding--fout" } else { "kt-bevinding kt-bevinding--waarschuwing" };
+                            view! { <li class=class data-code=x.code.as_str()><span>{format!("{} ({}): {}", x.code.as_str(), x.article, x.message)}</span></li> }
+                        }).collect_view()}</ul> }.into_any()
+                    }
+                }}
+                {move || match signed.get() {
+                    Some(s) => view! { <p class="kt-status-ok" data-testid="verzoek-ondertekend">{format!("Ondertekend en opgeslagen als {}.", s.file_name)}</p> }.into_any(),
+                    None => view! {
+                        <button type="button" class="kt-knop kt-knop--groot" data-testid="verzoek-ondertekenen"
+                            disabled=move || busy.get() || findings.with(|f| f.iter().any(|x| x.is_error()))
+                            on:click=sign>"Ondertekenen en exporteren"</button>
+                    }.into_any(),
+                }}
+                {move || save_error.get().map(|e| view! { <p class="kt-opslag-fout" role="alert">{e}</p> })}
+            </section>
+            <button type="button" class="kt-knop kt-knop--klein" on:click=move |_| on_close.run(())>"Terug naar de verzoeken"</button>
+        </main>
+    }
+}
