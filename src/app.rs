@@ -10,6 +10,29 @@ use keukentafel_core::flow::Step;
 use keukentafel_core::{rules::Code, ConsentRecord, Profile, SpecialCategory};
 use leptos::prelude::*;
 
+/// What a host gives the module: the protocol profile, the professional, a client prefill.
+#[derive(Clone, Debug)]
+pub struct AppConfig {
+    pub profile: Profile,
+    pub professional: Option<keukentafel_core::Professional>,
+    pub client: Option<keukentafel_core::Client>,
+}
+
+impl Default for AppConfig {
+    fn default() -> Self {
+        AppConfig {
+            profile: Profile::landsmeer(),
+            professional: None,
+            client: None,
+        }
+    }
+}
+
+/// The active profile, for components outside a form.
+pub fn use_profile() -> StoredValue<Profile> {
+    expect_context::<StoredValue<Profile>>()
+}
+
 #[derive(Clone, Debug, PartialEq)]
 enum Screen {
     Start,
@@ -26,8 +49,14 @@ enum Screen {
 
 /// The root component.
 #[component]
-pub fn App() -> impl IntoView {
-    let profile = StoredValue::new(Profile::landsmeer());
+pub fn App(config: AppConfig) -> impl IntoView {
+    let profile = StoredValue::new(config.profile.clone());
+    provide_context(profile);
+    let prefill = StoredValue::new((config.professional.clone(), config.client.clone()));
+    let update_ready = RwSignal::new(false);
+    crate::pwa::register(move || update_ready.set(true));
+    // Inside the mounted app: the task executor exists from here on.
+    crate::pwa::request_persistence();
     let screen = RwSignal::new(Screen::Start);
     let message = RwSignal::new(None::<String>);
     let fresh_record = StoredValue::new(None::<ConsentRecord>);
@@ -39,9 +68,14 @@ pub fn App() -> impl IntoView {
             r.profile_id = p.profile_id.clone();
         });
         r.conversation_date = Some(browser::today());
-        if let Some(p) = opslag::last_professional() {
+        let (professional, client) = prefill.get_value();
+        if let Some(p) = professional.or_else(opslag::last_professional) {
             r.professional = p;
         }
+        if let Some(c) = client {
+            r.client = c;
+        }
+        keukentafel_core::flow::normalize(&mut r);
         let id = r.record_id.as_str().to_owned();
         fresh_record.set_value(Some(r));
         screen.set(Screen::Form {
@@ -125,12 +159,21 @@ pub fn App() -> impl IntoView {
     };
 
     view! {
+      <div class="kt-root">
         <a class="kt-skip" href="#inhoud">"Naar de inhoud"</a>
+        <Show when=move || update_ready.get()>
+            <div class="kt-update" role="status" data-testid="update-melding">
+                "Nieuwe versie beschikbaar — "
+                <button type="button" class="kt-knop kt-knop--klein" data-testid="nieuwe-versie" on:click=move |_| crate::pwa::apply_update()>"herladen"</button>
+                " (uw concept is bewaard)"
+            </div>
+        </Show>
         <header class="kt-header">
             <p class="kt-brand">"keukentafel"</p>
             <p class="kt-municipality" data-testid="municipality">{profile.with_value(|p| p.municipality.clone())}</p>
         </header>
         {view_screen}
+      </div>
     }
 }
 

@@ -4,12 +4,29 @@
 pub mod app;
 pub mod browser;
 pub mod components;
+pub mod embed;
 pub mod ondertekenen;
 pub mod opslag;
+pub mod pwa;
 pub mod state;
 
-/// Mounts the app on `<body>`.
+/// Mounts the full app on `<body>` — only on keukentafel's own page (which carries
+/// `<meta name="keukentafel" content="app">`); a portal mounts it with `embed::mount`.
 pub fn start() {
-    leptos::mount::mount_to_body(app::App);
+    let own_page = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| {
+            d.query_selector("meta[name=keukentafel][content=app]")
+                .ok()
+                .flatten()
+        })
+        .is_some();
+    if !own_page {
+        return;
+    }
+    leptos::mount::mount_to_body(|| {
+        use leptos::prelude::*;
+        view! { <app::App config=app::AppConfig::default() /> }
+    });
     browser::mark("keukentafel:mounted");
 }

@@ -91,6 +91,20 @@ pub async fn sign(doc: &Document, date: Date) -> Result<Signed, String> {
     })
 }
 
+impl Signed {
+    /// The event detail for an embedding portal.
+    pub fn event_detail(&self, doc: &Document) -> serde_json::Value {
+        serde_json::json!({
+            "jws": self.jws,
+            "hash": self.hash,
+            "kid": self.kid,
+            "fileName": self.file_name,
+            "recordId": doc.record_id().as_str(),
+            "recordType": doc.record_type(),
+        })
+    }
+}
+
 /// An imported signed file, verified.
 pub struct Imported {
     pub document: Document,

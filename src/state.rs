@@ -91,6 +91,14 @@ impl Form {
                 self.save_state
                     .set(Some(SaveState::Saved(browser::local_time(&draft.saved_at))));
                 opslag::remember_professional(&draft.record.professional);
+                crate::pwa::emit(
+                    "draft-saved",
+                    serde_json::json!({
+                        "recordId": draft.record.record_id.as_str(),
+                        "savedAt": draft.saved_at,
+                        "step": draft.step,
+                    }),
+                );
             }
             Err(opslag::SaveError::Conflict) => self.save_state.set(Some(SaveState::Conflict)),
             Err(opslag::SaveError::Storage(msg)) => {

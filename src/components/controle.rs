@@ -94,8 +94,10 @@ fn OndertekenKnop() -> impl IntoView {
         let record = form.record.get_untracked();
         leptos::task::spawn_local(async move {
             let date = record.conversation_date.unwrap_or_else(browser::today);
-            match crate::ondertekenen::sign(&Document::Consent(record), date).await {
+            let doc = Document::Consent(record);
+            match crate::ondertekenen::sign(&doc, date).await {
                 Ok(signed) => {
+                    crate::pwa::emit("signed", signed.event_detail(&doc));
                     let _ =
                         browser::download(&signed.file_name, "application/jose+json", &signed.jws);
                     form.signed.set(Some(signed));

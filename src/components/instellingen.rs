@@ -60,7 +60,33 @@ pub fn Instellingen(#[prop(into)] on_close: Callback<()>) -> impl IntoView {
                     <button type="button" class="kt-knop kt-knop--tweede" on:click=move |_| confirm.set(true)>"Nieuwe sleutel maken"</button>
                 </Show>
             </section>
+            <Opslag />
             <button type="button" class="kt-knop kt-knop--klein" on:click=move |_| on_close.run(())>"Terug naar het overzicht"</button>
         </main>
+    }
+}
+
+/// Whether storage is persistent (protected from eviction) and how much is used.
+#[component]
+fn Opslag() -> impl IntoView {
+    let info = RwSignal::new(None::<crate::pwa::StorageInfo>);
+    leptos::task::spawn_local(async move { info.set(Some(crate::pwa::storage_info().await)) });
+    let mb = |b: Option<f64>| {
+        b.map_or("onbekend".to_owned(), |b| {
+            format!("{:.1} MB", b / 1_048_576.0)
+        })
+    };
+    view! {
+        <section aria-labelledby="opslag-kop" class="kt-groep">
+            <h3 id="opslag-kop">"Opslag op dit apparaat"</h3>
+            {move || info.get().map(|i| view! {
+                <p data-testid="opslag-blijvend">{if i.persisted {
+                    "Blijvende opslag is toegestaan: de browser wist concepten en sleutel niet vanzelf."
+                } else {
+                    "Blijvende opslag is (nog) niet toegestaan. Zet keukentafel op het beginscherm van de tablet; dan beschermt de browser de gegevens beter."
+                }}</p>
+                <p data-testid="opslag-gebruik">{format!("In gebruik: {} van {}.", mb(i.usage), mb(i.quota))}</p>
+            })}
+        </section>
     }
 }

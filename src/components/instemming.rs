@@ -53,7 +53,7 @@ pub fn PartnerKeuzeLos(
     get: Signal<Vec<String>>,
     #[prop(into)] set: Callback<Vec<String>>,
 ) -> impl IntoView {
-    let partners = keukentafel_core::Profile::landsmeer().partners;
+    let partners = crate::app::use_profile().with_value(|p| p.partners.clone());
     let id = field_id(&path);
     let buttons = partners
         .into_iter()

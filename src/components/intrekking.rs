@@ -19,7 +19,7 @@ struct Original {
 
 #[component]
 pub fn Intrekking(#[prop(into)] on_close: Callback<()>) -> impl IntoView {
-    let profile = StoredValue::new(Profile::landsmeer());
+    let profile = crate::app::use_profile();
     let original = RwSignal::new(None::<Original>);
     let error = RwSignal::new(None::<String>);
     let w = RwSignal::new(None::<WithdrawalRecord>);
@@ -86,8 +86,10 @@ pub fn Intrekking(#[prop(into)] on_close: Callback<()>) -> impl IntoView {
         busy.set(true);
         leptos::task::spawn_local(async move {
             let date = record.date.unwrap_or_else(browser::today);
-            match ondertekenen::sign(&Document::Withdrawal(record), date).await {
+            let doc = Document::Withdrawal(record);
+            match ondertekenen::sign(&doc, date).await {
                 Ok(s) => {
+                    crate::pwa::emit("withdrawn", s.event_detail(&doc));
                     let _ = browser::download(&s.file_name, "application/jose+json", &s.jws);
                     signed.set(Some(s));
                 }

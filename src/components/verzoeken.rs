@@ -23,8 +23,9 @@ pub fn Verzoeken(#[prop(into)] on_close: Callback<()>) -> impl IntoView {
     let open = RwSignal::new(None::<opslag::StoredRequest>);
     let version = RwSignal::new(0u32);
     let today = browser::today();
+    let profile_sv = crate::app::use_profile();
     let new_request = move |_| {
-        let profile = Profile::landsmeer();
+        let profile = profile_sv.get_value();
         let mut r = RequestRecord {
             record_id: browser::new_record_id(),
             municipality: profile.municipality.clone(),
@@ -109,7 +110,7 @@ fn VerzoekFormulier(
     item: opslag::StoredRequest,
     #[prop(into)] on_close: Callback<()>,
 ) -> impl IntoView {
-    let profile = StoredValue::new(Profile::landsmeer());
+    let profile = crate::app::use_profile();
     let today = browser::today();
     let rec = RwSignal::new(item.record);
     let signed = RwSignal::new(item.signed);
@@ -227,8 +228,10 @@ fn VerzoekFormulier(
         let record = rec.get_untracked();
         leptos::task::spawn_local(async move {
             let d = record.received.unwrap_or(today);
-            match ondertekenen::sign(&Document::Request(record), d).await {
+            let doc = Document::Request(record);
+            match ondertekenen::sign(&doc, d).await {
                 Ok(s) => {
+                    crate::pwa::emit("signed", s.event_detail(&doc));
                     let _ = browser::download(&s.file_name, "application/jose+json", &s.jws);
                     signed.set(Some(s));
                 }

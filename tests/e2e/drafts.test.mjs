@@ -2,12 +2,12 @@
 // overwrite each other; a full disk is reported in Dutch while the form keeps working.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, tabletPage, screenshot } from './lib.mjs';
+import { serve, launch, tabletPage, screenshot, assertCspAndOrigin } from './lib.mjs';
 import * as f from './flow.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
-after(async () => { await browser?.close(); await server?.close(); });
+after(async () => { await browser?.close(); await server?.close(); assertCspAndOrigin(); });
 
 test('a draft survives a reload in the middle of step 5, and deleting needs confirmation', async () => {
   const { context, page, problems } = await tabletPage(browser, server.url);

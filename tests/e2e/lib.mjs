@@ -21,8 +21,9 @@ const TYPES = {
   '.png': 'image/png',
 };
 
-/** Serves `root` on 127.0.0.1 at a free port. Returns { url, close }. */
-export async function serve(root = DIST) {
+/** Serves `root` on 127.0.0.1 at a free port. Returns { url, close, setRoot }. */
+export async function serve(initialRoot = DIST) {
+  let root = initialRoot;
   await stat(join(root, 'index.html')); // fail early with a clear error when not built
   const server = createServer(async (req, res) => {
     try {
@@ -39,7 +40,11 @@ export async function serve(root = DIST) {
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((ok) => server.close(ok)) };
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () => new Promise((ok) => { server.closeAllConnections?.(); server.close(ok); }),
+    setRoot: (r) => { root = r; },
+  };
 }
 
 /** Debian Chromium, headless, with no background network traffic. */
@@ -57,15 +62,36 @@ export async function launch() {
 export async function tabletPage(browser, baseUrl, { width = 1024, height = 768 } = {}) {
   const context = await browser.newContext({ viewport: { width, height }, hasTouch: true, isMobile: false, locale: 'nl-NL' });
   const page = await context.newPage();
-  const problems = { consoleErrors: [], pageErrors: [], foreignRequests: [] };
+  const problems = { consoleErrors: [], pageErrors: [], foreignRequests: [], csp: [] };
+  ALL_PROBLEMS.push(problems);
   const origin = new URL(baseUrl).origin;
-  page.on('console', (m) => { if (m.type() === 'error') problems.consoleErrors.push(m.text()); });
+  // Every CSP violation in any page of this context is recorded.
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP-violation: ${e.violatedDirective} ${e.blockedURI}`));
+  });
+  context.on('page', (p) => p.on('console', (m) => { if (/Content Security Policy|CSP-violation/.test(m.text())) problems.csp.push(m.text()); }));
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.consoleErrors.push(m.text());
+    if (/Content Security Policy|CSP-violation/.test(m.text())) problems.csp.push(m.text());
+  });
   page.on('pageerror', (e) => problems.pageErrors.push(String(e)));
   page.on('request', (r) => {
     const u = r.url();
     if (!u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:')) problems.foreignRequests.push(u);
   });
   return { context, page, problems };
+}
+
+/** Everything every tablet page of this test file saw. */
+export const ALL_PROBLEMS = [];
+
+/** For `after()`: no page ran into the CSP or asked another origin for anything. */
+export function assertCspAndOrigin() {
+  const csp = ALL_PROBLEMS.flatMap((p) => p.csp);
+  const foreign = ALL_PROBLEMS.flatMap((p) => p.foreignRequests);
+  if (csp.length || foreign.length) {
+    throw new Error(`CSP violations: ${JSON.stringify(csp)}; requests to other origins: ${JSON.stringify(foreign)}`);
+  }
 }
 
 export async function screenshot(page, name) {

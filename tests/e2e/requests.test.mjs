@@ -5,13 +5,13 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { serve, launch, tabletPage, screenshot, ARTIFACTS } from './lib.mjs';
+import { serve, launch, tabletPage, screenshot, ARTIFACTS, assertCspAndOrigin } from './lib.mjs';
 import * as f from './flow.mjs';
 
 const BIN = join(ARTIFACTS, '..', '..', '..', 'target', 'debug', 'keukentafel');
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); mkdirSync(join(ARTIFACTS, 'exports'), { recursive: true }); });
-after(async () => { await browser?.close(); await server?.close(); });
+after(async () => { await browser?.close(); await server?.close(); assertCspAndOrigin(); });
 
 test('register a correction request, reject it with reasons, sign and export', async () => {
   const { context, page, problems } = await tabletPage(browser, server.url);

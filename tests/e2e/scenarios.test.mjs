@@ -2,12 +2,12 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import AxeBuilder from '@axe-core/playwright';
-import { serve, launch, tabletPage, screenshot } from './lib.mjs';
+import { serve, launch, tabletPage, screenshot, assertCspAndOrigin } from './lib.mjs';
 import * as f from './flow.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
-after(async () => { await browser?.close(); await server?.close(); });
+after(async () => { await browser?.close(); await server?.close(); assertCspAndOrigin(); });
 
 const STEPS = ['gesprek', 'vertegenwoordiging', 'uitleg', 'instemming', 'bijzonder', 'uitzonderingen', 'controle'];
 

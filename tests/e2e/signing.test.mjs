@@ -7,14 +7,14 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import * as jose from 'jose';
-import { serve, launch, tabletPage, screenshot, ARTIFACTS } from './lib.mjs';
+import { serve, launch, tabletPage, screenshot, ARTIFACTS, assertCspAndOrigin } from './lib.mjs';
 import * as f from './flow.mjs';
 
 const BIN = join(ARTIFACTS, '..', '..', '..', 'target', 'debug', 'keukentafel');
 const EXPORTS = join(ARTIFACTS, 'exports');
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); mkdirSync(EXPORTS, { recursive: true }); });
-after(async () => { await browser?.close(); await server?.close(); });
+after(async () => { await browser?.close(); await server?.close(); assertCspAndOrigin(); });
 
 function verifyCli(files, extra = []) {
   assert.ok(existsSync(BIN), 'keukentafel CLI built by cargo test');

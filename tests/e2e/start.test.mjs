@@ -1,11 +1,11 @@
 // The release build loads in a real browser and shows the Dutch start page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, tabletPage, screenshot } from './lib.mjs';
+import { serve, launch, tabletPage, screenshot, assertCspAndOrigin } from './lib.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
-after(async () => { await browser?.close(); await server?.close(); });
+after(async () => { await browser?.close(); await server?.close(); assertCspAndOrigin(); });
 
 test('start page renders the profile municipality from the wasm core', async () => {
   const { context, page, problems } = await tabletPage(browser, server.url);
@@ -39,5 +39,28 @@ test('start page fits a portrait tablet', async () => {
   assert.ok(overflow <= 0, `horizontal overflow of ${overflow}px`);
   await screenshot(page, 'start-768x1024');
   assert.deepEqual(problems.pageErrors, []);
+  await context.close();
+});
+
+test('the shipped CSP is strict and enforced', async () => {
+  const { context, page, problems } = await tabletPage(browser, server.url);
+  await page.goto(server.url);
+  await page.getByTestId('municipality').waitFor();
+  const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
+  assert.doesNotMatch(csp, /'unsafe-inline'|'unsafe-eval'/);
+  assert.match(csp, /script-src 'self' 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+/=]+'/);
+  assert.match(csp, /object-src 'none'/);
+  assert.match(csp, /base-uri 'none'/);
+  // An injected inline script does not run, and is reported.
+  const ran = await page.evaluate(() => {
+    const s = document.createElement('script');
+    s.textContent = 'window.__injected = true';
+    document.head.append(s);
+    return window.__injected === true;
+  });
+  assert.equal(ran, false);
+  await page.waitForTimeout(100);
+  assert.ok(problems.csp.length >= 1, 'the violation was reported');
+  problems.csp.length = 0; // this one was provoked on purpose
   await context.close();
 });

@@ -1,0 +1,63 @@
+// Offline support and storage for keukentafel: service worker registration with an update
+// prompt, persistent storage, and events for an embedding portal.
+
+let reloadOnUpdate = false;
+
+/** Registers /sw.js; calls onUpdate() when a new version is installed and waiting. */
+export function ktRegisterSw(onUpdate) {
+  if (!('serviceWorker' in navigator)) return;
+  navigator.serviceWorker.addEventListener('controllerchange', () => {
+    if (reloadOnUpdate) {
+      reloadOnUpdate = false;
+      location.reload();
+    }
+  });
+  navigator.serviceWorker.register('/sw.js').then((reg) => {
+    const check = () => {
+      if (reg.waiting && navigator.serviceWorker.controller) onUpdate();
+    };
+    check();
+    reg.addEventListener('updatefound', () => {
+      const w = reg.installing;
+      if (w) w.addEventListener('statechange', () => { if (w.state === 'installed') check(); });
+    });
+    // Look for a new version now and then while the app is open.
+    setInterval(() => reg.update().catch(() => {}), 30 * 60 * 1000);
+  }).catch(() => {});
+}
+
+/** Lets the waiting version take over; the page reloads when it does. Drafts are saved already. */
+export function ktApplyUpdate() {
+  reloadOnUpdate = true;
+  navigator.serviceWorker.getRegistration().then((reg) => {
+    if (reg && reg.waiting) reg.waiting.postMessage('SKIP_WAITING');
+    else location.reload();
+  });
+}
+
+/** Asks for persistent storage without blocking; resolves to whether it is granted. */
+export async function ktPersist() {
+  try {
+    if (!navigator.storage || !navigator.storage.persist) return false;
+    if (await navigator.storage.persisted()) return true;
+    return await navigator.storage.persist();
+  } catch {
+    return false;
+  }
+}
+
+/** {persisted, usage, quota} as JSON text. */
+export async function ktStorageInfo() {
+  try {
+    const persisted = navigator.storage && navigator.storage.persisted ? await navigator.storage.persisted() : false;
+    const est = navigator.storage && navigator.storage.estimate ? await navigator.storage.estimate() : {};
+    return JSON.stringify({ persisted, usage: est.usage ?? null, quota: est.quota ?? null });
+  } catch {
+    return JSON.stringify({ persisted: false, usage: null, quota: null });
+  }
+}
+
+/** Dispatches a CustomEvent on an element (for the embedding portal). */
+export function ktEmit(element, name, detailJson) {
+  element.dispatchEvent(new CustomEvent(name, { detail: JSON.parse(detailJson), bubbles: true, composed: true }));
+}

@@ -1,0 +1,74 @@
+// The example portal page mounts the module, themes it, completes a form and receives the
+// signed event, whose JWS `keukentafel verify` accepts.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { serve, launch, tabletPage, screenshot, ARTIFACTS, assertCspAndOrigin } from './lib.mjs';
+import * as f from './flow.mjs';
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); mkdirSync(join(ARTIFACTS, 'exports'), { recursive: true }); });
+after(async () => { await browser?.close(); await server?.close(); assertCspAndOrigin(); });
+
+const primaryBg = (page) => page.evaluate(() => {
+  const b = document.querySelector('[data-testid="nieuw-gesprek"]');
+  return getComputedStyle(b).backgroundColor;
+});
+
+test('the portal mounts the module, themes it and receives the signed record', async () => {
+  const { context, page, problems } = await tabletPage(browser, server.url, { width: 1280, height: 900 });
+  await page.goto(server.url);
+  await page.getByTestId('nieuw-gesprek').waitFor();
+  const plain = await primaryBg(page);
+  await page.goto(server.url + 'portal/');
+  await page.locator('#keukentafel [data-testid="nieuw-gesprek"]').waitFor();
+  const themed = await primaryBg(page);
+  assert.equal(plain, 'rgb(0, 84, 138)');
+  assert.equal(themed, 'rgb(122, 31, 92)', 'the portal theme restyles the module');
+  assert.equal(await page.locator('body > .kt-root').count(), 0, 'mounted in the element, not on the body');
+
+  // The standalone functions, served by the same core.
+  const findings = await page.evaluate(() => window.keukentafel.validate({ schemaVersion: 1, recordType: 'consent', recordId: '6b1f3c2e-8d4a-4b7e-9c1d-2a3b4c5d6e09' }, '2026-11-30'));
+  assert.ok(findings.some((x) => x.code === 'INFO-EXPLAINED' && x.severity === 'error'));
+  const bad = await page.evaluate(() => { try { window.keukentafel.validate('{"recordType":"consent","schemaVersion":1,"recordId":"x"}'); return null; } catch (e) { return e.message; } });
+  assert.match(bad, /recordId/);
+
+  await page.getByTestId('nieuw-gesprek').tap();
+  // Prefilled by the portal.
+  assert.equal(await page.locator('#veld-client-name').inputValue(), 'Fatima Yilmaz');
+  assert.equal(await page.locator('#veld-professional-name').inputValue(), 'Sanne de Vries');
+  await f.fill(page, 'veld-conversationDate', f.CONVERSATION);
+  await f.tapLabel(page, 'domein-zorg');
+  await f.step(page, 'instemming');
+  await f.instemming(page, ['wmo-zorgaanbieder']);
+  await f.step(page, 'bijzonder');
+  await f.bijzonder(page, { health: ['wmo-zorgaanbieder'] });
+  await f.step(page, 'controle');
+  await f.drawTouch(page, 'veld-consent-signers-0-signature');
+  await page.getByTestId('status-compleet').waitFor();
+  await page.getByTestId('ondertekenen').tap();
+  await page.waitForFunction(() => (window.portalReceived ?? []).some((e) => e.name === 'signed'));
+  const received = await page.evaluate(() => window.portalReceived.find((e) => e.name === 'signed'));
+  assert.equal(received.check.valid, true, 'the portal verified it with verify()');
+  assert.match(await page.getByTestId('portal-log').textContent(), /draft-saved/);
+  await screenshot(page, 'portaal');
+  const path = join(ARTIFACTS, 'exports', 'portal-signed.jws.json');
+  writeFileSync(path, received.detail.jws);
+  const out = JSON.parse(execFileSync(join(ARTIFACTS, '..', '..', '..', 'target', 'debug', 'keukentafel'), ['verify', '--today', '2026-11-30', path], { encoding: 'utf8' }));
+  assert.equal(out.valid, true);
+  assert.equal(out.recordId, received.detail.recordId);
+  assert.equal(out.hash, received.detail.hash);
+  assert.deepEqual(problems.pageErrors, []);
+  await context.close();
+});
+
+test('unmount removes the module', async () => {
+  const { context, page } = await tabletPage(browser, server.url);
+  await page.goto(server.url + 'portal/');
+  await page.locator('#keukentafel .kt-root').waitFor();
+  await page.evaluate(() => window.keukentafel.handle.unmount());
+  assert.equal(await page.locator('#keukentafel .kt-root').count(), 0);
+  await context.close();
+});
