@@ -19,7 +19,8 @@ after(async () => { await browser?.close(); await server?.close(); assertCspAndO
 function verifyCli(files, extra = []) {
   assert.ok(existsSync(BIN), 'keukentafel CLI built by cargo test');
   try {
-    const out = execFileSync(BIN, ['verify', '--today', '2028-04-02', ...extra, ...files], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const today = extra.includes('--today') ? [] : ['--today', '2028-04-02'];
+    const out = execFileSync(BIN, ['verify', ...today, ...extra, ...files], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
     return { code: 0, lines: out.trim().split('\n').map((l) => JSON.parse(l)) };
   } catch (e) {
     return { code: e.status, lines: e.stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l)) };
@@ -219,5 +220,40 @@ test('a tampered file is refused on import', async () => {
   const err = page.getByTestId('intrekken-fout');
   await err.waitFor();
   assert.match(await err.textContent(), /klopt niet|geen geldig/);
+  await context.close();
+});
+
+test('a JWS made by a standard library (npm jose) over a valid record verifies', async () => {
+  const record = JSON.parse(readFileSync(join(ARTIFACTS, '..', '..', '..', 'examples', 'records', 'valid-16-plus.json'), 'utf8'));
+  const { privateKey, publicKey } = await jose.generateKeyPair('ES256', { extractable: true });
+  const jwk = await jose.exportJWK(publicKey);
+  // Not canonical on purpose: indented, in the file's key order.
+  const payload = new TextEncoder().encode(JSON.stringify(record, null, 2));
+  const jws = await new jose.FlattenedSign(payload).setProtectedHeader({ alg: 'ES256', jwk, kid: await jose.calculateJwkThumbprint(jwk) }).sign(privateKey);
+  const general = await new jose.GeneralSign(payload).addSignature(privateKey).setProtectedHeader({ alg: 'ES256', jwk }).sign();
+  const dir = join(EXPORTS, 'jose');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'flattened.jws.json'), JSON.stringify(jws));
+  writeFileSync(join(dir, 'general.jws.json'), JSON.stringify(general));
+  const r = verifyCli([join(dir, 'flattened.jws.json'), join(dir, 'general.jws.json')], ['--today', '2026-11-30']);
+  assert.equal(r.code, 0, JSON.stringify(r.lines));
+  assert.deepEqual(r.lines.map((l) => [l.valid, l.canonical]), [[true, false], [true, false]]);
+  assert.equal(r.lines[0].kid, await jose.calculateJwkThumbprint(jwk));
+});
+
+test('a browser that cannot store the key says so, and the form is kept', async () => {
+  const { context, page } = await tabletPage(browser, server.url);
+  await page.addInitScript(() => {
+    // As in a private window or with Lockdown Mode: IndexedDB refuses.
+    Object.defineProperty(window, 'indexedDB', { value: { open() { throw new DOMException('blocked', 'SecurityError'); } } });
+  });
+  await teenConsent(page);
+  await page.getByTestId('ondertekenen').tap();
+  const err = page.getByTestId('onderteken-fout');
+  await err.waitFor();
+  assert.match(await err.textContent(), /kan de ondertekensleutel niet bewaren/);
+  const [draft] = await f.drafts(page);
+  assert.equal(draft.signed, undefined, 'not signed');
+  assert.equal(draft.record.consent.signers.filter((s) => s.signature.strokes.length > 0).length, 2, 'signatures kept');
   await context.close();
 });
