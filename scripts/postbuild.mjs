@@ -111,7 +111,9 @@ self.addEventListener('fetch', (event) => {
   if (url.origin !== self.location.origin) return;
   event.respondWith((async () => {
     const cache = await caches.open(CACHE);
-    const key = request.mode === 'navigate' && !FILES.includes(url.pathname) ? '/' : url.pathname;
+    // '/portal/' is '/portal/index.html'; any other unknown page is the app itself.
+    let key = url.pathname.endsWith('/') && url.pathname !== '/' ? url.pathname + 'index.html' : url.pathname;
+    if (request.mode === 'navigate' && !FILES.includes(key)) key = '/';
     const hit = await cache.match(key, { ignoreSearch: true });
     if (hit) return hit;
     try {

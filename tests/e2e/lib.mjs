@@ -53,7 +53,7 @@ export async function launch() {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: [
       '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-      '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic',
+      '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic', '--lang=nl-NL',
     ],
   });
 }

@@ -72,3 +72,17 @@ test('unmount removes the module', async () => {
   assert.equal(await page.locator('#keukentafel .kt-root').count(), 0);
   await context.close();
 });
+
+test('offline, the service worker serves the portal page itself, not the app', async () => {
+  const { context, page } = await tabletPage(browser, server.url);
+  await page.goto(server.url);
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) await new Promise((ok) => navigator.serviceWorker.addEventListener('controllerchange', ok));
+  });
+  await context.setOffline(true);
+  await page.goto(server.url + 'portal/');
+  await page.locator('#keukentafel .kt-root').waitFor();
+  assert.equal(await page.locator('.portaal-kop').count(), 1);
+  await context.close();
+});
