@@ -62,8 +62,22 @@ pub fn Controle() -> impl IntoView {
         .into_any()
     };
 
+    let paper = move || {
+        form.record
+            .with(|r| form.profile.with_value(|p| flow::paper_nl(r, p)))
+            .into_iter()
+            .map(|(h, lines)| {
+                view! {
+                    <h3>{h}</h3>
+                    <ul>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+                }
+            })
+            .collect_view()
+    };
     view! {
         {status}
+        // The paper version for the dossier: printed instead of the screen's controls.
+        <section class="kt-alleen-afdruk" aria-hidden="true">{paper}</section>
         <Bevindingen />
         <section aria-labelledby="onderteken-kop" class="kt-groep">
             <h3 id="onderteken-kop">"Ondertekenen"</h3>
@@ -109,7 +123,7 @@ fn OndertekenKnop() -> impl IntoView {
         });
     };
     view! {
-        <section aria-labelledby="export-kop" class="kt-groep">
+        <section aria-labelledby="export-kop" class="kt-groep kt-niet-afdrukken">
             <h3 id="export-kop">"Ondertekenen en exporteren"</h3>
             <p class="kt-hint">"Het record wordt met de sleutel van dit apparaat ondertekend en als bestand bewaard. Daarna kan het niet meer worden gewijzigd; een wijziging wordt een nieuw record dat naar dit record verwijst."</p>
             <button type="button" class="kt-knop kt-knop--groot" data-testid="ondertekenen" disabled=move || busy.get() on:click=sign>
@@ -162,7 +176,7 @@ fn Bevindingen() -> impl IntoView {
         })
     };
     view! {
-        <section aria-labelledby="bevindingen-kop" class="kt-groep">
+        <section aria-labelledby="bevindingen-kop" class="kt-groep kt-niet-afdrukken">
             <h3 id="bevindingen-kop">"Wat nog moet gebeuren"</h3>
             <Show when=move || form.findings.with(|f| !f.is_empty()) fallback=|| view! { <p>"Niets: alle regels van het protocol zijn gevolgd."</p> }>
                 <ul class="kt-bevindingen" data-testid="bevindingen">{groups}</ul>
@@ -315,7 +329,7 @@ fn Bewaren() -> impl IntoView {
     let longer = move || matches!((until_get.get(), suggestion()), (Some(u), Some(s)) if u > s);
     let open = RwSignal::new(false);
     view! {
-        <section aria-labelledby="bewaren-kop" class="kt-groep">
+        <section aria-labelledby="bewaren-kop" class="kt-groep kt-niet-afdrukken">
             <h3 id="bewaren-kop">"Bewaartermijn (art. 6)"</h3>
             <Vinkje id="bewaren-afgesloten" label="De ondersteuning is afgesloten" get=Signal::derive(move || open.get() || closed.get())
                 set=Callback::new(move |v: bool| { open.set(v); if !v { form.edit(|r| r.retention = Retention::default()); } }) />

@@ -487,6 +487,123 @@ pub fn request_status(r: &RequestRecord, today: Date) -> RequestStatus {
     }
 }
 
+/// The paper version of a consent record for the dossier: sections with plain-Dutch lines.
+pub fn paper_nl(r: &ConsentRecord, profile: &crate::Profile) -> Vec<(String, Vec<String>)> {
+    let d = |x: Option<Date>| x.map(|d| d.to_dutch()).unwrap_or_else(|| "—".into());
+    let partners = |ids: &[String]| {
+        if ids.is_empty() {
+            "—".to_owned()
+        } else {
+            ids.iter()
+                .map(|p| profile.partner_name(p))
+                .collect::<Vec<_>>()
+                .join(", ")
+        }
+    };
+    let mut out = Vec::new();
+    out.push((
+        "Gesprek".to_owned(),
+        vec![
+            format!("{} — {}", profile.municipality, profile.protocol),
+            format!("Datum gesprek: {}", d(r.conversation_date)),
+            format!(
+                "Professional: {}, {} ({})",
+                r.professional.name, r.professional.role, r.professional.organisation
+            ),
+            format!("Record: {}", r.record_id.as_str()),
+        ],
+    ));
+    out.push((
+        "Cliënt en hulpvraag".to_owned(),
+        vec![
+            format!("{} · dossier {}", r.client.name, r.client.dossier_reference),
+            format!("Geboortedatum: {}", d(r.client.birth_date)),
+            format!(
+                "Domeinen: {}",
+                r.help_question
+                    .domains
+                    .iter()
+                    .map(|x| x.label_nl())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            format!("Hulpvraag: {}", r.help_question.description),
+        ],
+    ));
+    let mut rep = Vec::new();
+    if let Some(b) = r.representation.age_band {
+        rep.push(format!("Leeftijd: {}", b.label_nl()));
+    }
+    if r.representation.capacity.judged_incapable {
+        rep.push(format!(
+            "Niet in staat tot een redelijke waardering van zijn belangen: {} (beoordeeld door {})",
+            r.representation.capacity.reason, r.representation.capacity.judged_by
+        ));
+    }
+    for x in &r.representation.representatives {
+        rep.push(format!(
+            "Vertegenwoordiger: {} ({})",
+            x.name,
+            x.role.map_or("rol onbekend", |r| r.label_nl())
+        ));
+    }
+    for x in &r.representation.restrictions {
+        rep.push(format!("Beperking ({}) : {}", x.representative, x.reason));
+    }
+    if !rep.is_empty() {
+        out.push(("Vertegenwoordiging".to_owned(), rep));
+    }
+    out.push((
+        "Informeren".to_owned(),
+        vec![
+            format!(
+                "Uitgelegd dat gegevens worden vastgelegd en uitgewisseld: {}",
+                if r.informing.explained { "ja" } else { "nee" }
+            ),
+            format!("Partners: {}", partners(&r.informing.partners)),
+        ],
+    ));
+    let mut summary = summary_nl(r, profile);
+    summary.remove(0);
+    out.push(("Instemming en toestemming".to_owned(), summary));
+    for c in &r.consent.categories {
+        out.push((
+            format!("Bijzondere persoonsgegevens: {}", c.category.label_nl()),
+            vec![
+                format!("Doel: {}", c.purpose),
+                format!("Delen met: {}", partners(&c.partners)),
+            ],
+        ));
+    }
+    if r.exception.processing_continues {
+        out.push((
+            "Verwerking zonder toestemming (art. 4 lid 5)".to_owned(),
+            vec![
+                match r.exception.ground {
+                    Some(ExceptionGround::NecessaryForSupport) => {
+                        "Grond: noodzakelijk en onvermijdelijk voor de ondersteuning".into()
+                    }
+                    Some(ExceptionGround::SeriousRisk) => {
+                        "Grond: ernstig risico voor gezondheid of veiligheid".into()
+                    }
+                    None => "Grond: —".into(),
+                },
+                format!("Aantekening: {}", r.exception.note),
+            ],
+        ));
+    }
+    for v in &r.veilig_thuis {
+        out.push((
+            "Veilig Thuis (art. 10)".to_owned(),
+            vec![
+                format!("Verstrekt op {}: {}", d(v.date), v.data_given),
+                format!("Aantekening: {}", v.note),
+            ],
+        ));
+    }
+    out
+}
+
 /// How far the form is: the number of steps without error findings.
 pub fn steps_done(findings: &[Finding]) -> usize {
     Step::ALL
