@@ -7,54 +7,18 @@ use keukentafel_core::flow::{field_id, required_persons};
 use keukentafel_core::*;
 use leptos::prelude::*;
 
-/// Toggle buttons for choosing partners from the profile (`aria-pressed`, touch-sized).
+/// Toggle buttons for choosing partners from the profile (`aria-pressed`, touch-sized), with
+/// the form's findings for `path` unless `without_findings` (outside a consent form).
 #[component]
 pub fn PartnerKeuze(
     #[prop(into)] path: String,
     #[prop(into)] label: String,
     get: Signal<Vec<String>>,
     #[prop(into)] set: Callback<Vec<String>>,
+    #[prop(optional)] without_findings: bool,
 ) -> impl IntoView {
-    let form = use_form();
     let id = field_id(&path);
-    let partners = form.profile.with_value(|p| p.partners.clone());
-    let buttons = partners
-        .into_iter()
-        .map(|p| {
-            let pid = p.id.clone();
-            let pid2 = p.id.clone();
-            let pressed = move || get.with(|v| v.contains(&pid));
-            view! {
-                <button type="button" class="kt-chip"
-                    aria-pressed=move || if pressed() { "true" } else { "false" }
-                    data-partner=p.id.clone()
-                    on:click=move |_| {
-                        let mut v = get.get_untracked();
-                        if let Some(pos) = v.iter().position(|x| *x == pid2) { v.remove(pos); } else { v.push(pid2.clone()); }
-                        set.run(v);
-                    }>{p.name.clone()}</button>
-            }
-        })
-        .collect_view();
-    view! {
-        <fieldset class="kt-groep kt-groep--chips" id=id.clone() tabindex="-1" aria-describedby=format!("{id}-meldingen")>
-            <legend>{label}</legend>
-            <div class="kt-chips">{buttons}</div>
-            <Meldingen path=path />
-        </fieldset>
-    }
-}
-
-/// Partner toggles without the form context (for requests).
-#[component]
-pub fn PartnerKeuzeLos(
-    #[prop(into)] path: String,
-    #[prop(into)] label: String,
-    get: Signal<Vec<String>>,
-    #[prop(into)] set: Callback<Vec<String>>,
-) -> impl IntoView {
     let partners = crate::app::use_profile().with_value(|p| p.partners.clone());
-    let id = field_id(&path);
     let buttons = partners
         .into_iter()
         .map(|p| {
@@ -70,10 +34,13 @@ pub fn PartnerKeuzeLos(
             }
         })
         .collect_view();
+    let findings = (!without_findings).then(|| view! { <Meldingen path=path /> });
+    let described = (!without_findings).then(|| format!("{id}-meldingen"));
     view! {
-        <fieldset class="kt-groep kt-groep--chips" id=id>
+        <fieldset class="kt-groep kt-groep--chips" id=id.clone() tabindex="-1" aria-describedby=described>
             <legend>{label}</legend>
             <div class="kt-chips">{buttons}</div>
+            {findings}
         </fieldset>
     }
 }

@@ -1,7 +1,7 @@
 //! Verzoeken van betrokkenen (art. 11, 14): register a request, see open requests with the
 //! days left (overdue ones stand out), record the decision, sign and export like consent.
 
-use super::instemming::PartnerKeuzeLos;
+use super::instemming::PartnerKeuze;
 use crate::{browser, ondertekenen, opslag};
 use keukentafel_core::flow::{self, field_id};
 use keukentafel_core::validate::validate_request;
@@ -288,7 +288,7 @@ fn VerzoekFormulier(
                     {date("Datum van de beslissing", "decision.date", |r| r.decision.as_ref().and_then(|d| d.date), |r, v| if let Some(d) = &mut r.decision { d.date = v; })}
                     {text("Motivering (verplicht bij (gedeeltelijke) afwijzing)", "decision.reasons", |r| r.decision.as_ref().map(|d| d.reasons.clone()).unwrap_or_default(),
                         |r, v| if let Some(d) = &mut r.decision { d.reasons = v; }, true)}
-                    <PartnerKeuzeLos path="partnersInformed" label="Partners die op de hoogte zijn gebracht (art. 11 lid 6)" get=informed set=set_informed />
+                    <PartnerKeuze path="partnersInformed" label="Partners die op de hoogte zijn gebracht (art. 11 lid 6)" get=informed set=set_informed without_findings=true />
                 </Show>
             </fieldset>
             <section class="kt-groep" aria-labelledby="bezwaar-kop">

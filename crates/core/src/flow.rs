@@ -209,6 +209,23 @@ fn same_person(s: &Signer, p: &Person) -> bool {
         && s.name.trim().eq_ignore_ascii_case(p.name.trim())
 }
 
+/// The signers for `persons` on `on`, keeping every signature already drawn by the same person.
+fn signers_for(persons: Vec<Person>, old: &[Signer], on: Date) -> Vec<Signer> {
+    persons
+        .into_iter()
+        .map(|p| {
+            let kept = old.iter().find(|s| same_person(s, &p));
+            Signer {
+                name: p.name,
+                role: p.role,
+                relationship: p.relationship,
+                date: Some(on),
+                signature: kept.map(|s| s.signature.clone()).unwrap_or_default(),
+            }
+        })
+        .collect()
+}
+
 /// Brings derived fields in line after an edit:
 /// - the age band from birth date and conversation date;
 /// - assent `givenBy` = the persons art. 12 requires, when assent was given;
@@ -247,20 +264,7 @@ pub fn normalize(r: &mut ConsentRecord) {
     if r.consent.decision == Some(ConsentDecision::Given) {
         if let Some(on) = consent_decision_date(r) {
             if let Some((_, _, persons)) = required_persons(r, on) {
-                let old = std::mem::take(&mut r.consent.signers);
-                r.consent.signers = persons
-                    .into_iter()
-                    .map(|p| {
-                        let kept = old.iter().find(|s| same_person(s, &p));
-                        Signer {
-                            name: p.name.clone(),
-                            role: p.role,
-                            relationship: p.relationship,
-                            date: Some(on),
-                            signature: kept.map(|s| s.signature.clone()).unwrap_or_default(),
-                        }
-                    })
-                    .collect();
+                r.consent.signers = signers_for(persons, &r.consent.signers, on);
             }
         }
     } else {
@@ -282,20 +286,7 @@ pub fn normalize_withdrawal(w: &mut WithdrawalRecord) {
     let Some((_, _, persons)) = required_persons_for(&w.client, &w.representation, on) else {
         return;
     };
-    let old = std::mem::take(&mut w.signers);
-    w.signers = persons
-        .into_iter()
-        .map(|p| {
-            let kept = old.iter().find(|s| same_person(s, &p));
-            Signer {
-                name: p.name.clone(),
-                role: p.role,
-                relationship: p.relationship,
-                date: Some(on),
-                signature: kept.map(|s| s.signature.clone()).unwrap_or_default(),
-            }
-        })
-        .collect();
+    w.signers = signers_for(persons, &w.signers, on);
 }
 
 /// A new withdrawal of a verified consent record: same client and representatives, linked by
