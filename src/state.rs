@@ -3,7 +3,8 @@
 
 use crate::{browser, opslag};
 use keukentafel_core::flow::{self, Step};
-use keukentafel_core::{validate, ConsentRecord, Document, Finding, Profile};
+use keukentafel_core::validate::validate_consent;
+use keukentafel_core::{ConsentRecord, Finding, Profile};
 use leptos::prelude::*;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -46,8 +47,7 @@ impl Form {
         let record = RwSignal::new(record);
         let profile = StoredValue::new(profile);
         let findings = Memo::new(move |_| {
-            record
-                .with(|r| profile.with_value(|p| validate(&Document::Consent(r.clone()), p, today)))
+            record.with(|r| profile.with_value(|p| validate_consent(r, p, today)))
         });
         Form {
             record,
@@ -69,6 +69,38 @@ impl Form {
             f(r);
             flow::normalize(r);
         });
+    }
+
+    /// A (getter, setter) pair for one field of a part of the record that may be absent — a
+    /// list element by index, a category by its key. Reading an absent part gives the default;
+    /// writing to it does nothing (the part was removed meanwhile).
+    pub fn bind_part<K, P, V>(
+        &self,
+        key: K,
+        find: fn(&ConsentRecord, K) -> Option<&P>,
+        find_mut: fn(&mut ConsentRecord, K) -> Option<&mut P>,
+        get: fn(&P) -> V,
+        set: fn(&mut P, V),
+    ) -> (Signal<V>, Callback<V>)
+    where
+        K: Copy + Send + Sync + 'static,
+        P: 'static,
+        V: Clone + Default + Send + Sync + 'static,
+    {
+        let form = *self;
+        (
+            Signal::derive(move || {
+                form.record
+                    .with(|r| find(r, key).map(get).unwrap_or_default())
+            }),
+            Callback::new(move |v: V| {
+                form.edit(|r| {
+                    if let Some(p) = find_mut(r, key) {
+                        set(p, v);
+                    }
+                })
+            }),
+        )
     }
 
     /// Writes the draft now. Called by an effect after every change.

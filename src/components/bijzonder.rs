@@ -43,6 +43,13 @@ pub fn Bijzonder() -> impl IntoView {
     }
 }
 
+fn chosen(r: &ConsentRecord, c: SpecialCategory) -> Option<&CategoryConsent> {
+    r.consent.categories.iter().find(|k| k.category == c)
+}
+fn chosen_mut(r: &mut ConsentRecord, c: SpecialCategory) -> Option<&mut CategoryConsent> {
+    r.consent.categories.iter_mut().find(|k| k.category == c)
+}
+
 #[component]
 fn Categorie(category: SpecialCategory) -> impl IntoView {
     let form = use_form();
@@ -71,50 +78,20 @@ fn Categorie(category: SpecialCategory) -> impl IntoView {
             }
         })
     });
-    let purpose_get = Signal::derive(move || {
-        form.record.with(|r| {
-            r.consent
-                .categories
-                .iter()
-                .find(|k| k.category == category)
-                .map(|k| k.purpose.clone())
-                .unwrap_or_default()
-        })
-    });
-    let purpose_set = Callback::new(move |v: String| {
-        form.edit(|r| {
-            if let Some(k) = r
-                .consent
-                .categories
-                .iter_mut()
-                .find(|k| k.category == category)
-            {
-                k.purpose = v;
-            }
-        })
-    });
-    let partners_get = Signal::derive(move || {
-        form.record.with(|r| {
-            r.consent
-                .categories
-                .iter()
-                .find(|k| k.category == category)
-                .map(|k| k.partners.clone())
-                .unwrap_or_default()
-        })
-    });
-    let partners_set = Callback::new(move |v: Vec<String>| {
-        form.edit(|r| {
-            if let Some(k) = r
-                .consent
-                .categories
-                .iter_mut()
-                .find(|k| k.category == category)
-            {
-                k.partners = v;
-            }
-        })
-    });
+    let (purpose_get, purpose_set) = form.bind_part(
+        category,
+        chosen,
+        chosen_mut,
+        |k| k.purpose.clone(),
+        |k, v| k.purpose = v,
+    );
+    let (partners_get, partners_set) = form.bind_part(
+        category,
+        chosen,
+        chosen_mut,
+        |k| k.partners.clone(),
+        |k, v| k.partners = v,
+    );
     let slug = format!("{category:?}").to_lowercase();
     view! {
         <div class="kt-categorie" data-categorie=slug.clone()>

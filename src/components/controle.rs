@@ -185,6 +185,13 @@ fn Bevindingen() -> impl IntoView {
     }
 }
 
+fn signer(r: &ConsentRecord, i: usize) -> Option<&Signer> {
+    r.consent.signers.get(i)
+}
+fn signer_mut(r: &mut ConsentRecord, i: usize) -> Option<&mut Signer> {
+    r.consent.signers.get_mut(i)
+}
+
 /// One signer: name and role, the pad, or a witnessed alternative confirmation.
 #[component]
 fn Ondertekenaar(index: usize) -> impl IntoView {
@@ -202,22 +209,13 @@ fn Ondertekenaar(index: usize) -> impl IntoView {
             })
         })
     });
-    let strokes = Signal::derive(move || {
-        form.record.with(|r| {
-            r.consent
-                .signers
-                .get(i)
-                .map(|s| s.signature.strokes.clone())
-                .unwrap_or_default()
-        })
-    });
-    let set = Callback::new(move |v: Strokes| {
-        form.edit(|r| {
-            if let Some(s) = r.consent.signers.get_mut(i) {
-                s.signature.strokes = v;
-            }
-        })
-    });
+    let (strokes, set) = form.bind_part(
+        i,
+        signer,
+        signer_mut,
+        |s| s.signature.strokes.clone(),
+        |s, v: Strokes| s.signature.strokes = v,
+    );
     let alt_on = Signal::derive(move || {
         form.record.with(|r| {
             r.consent
@@ -239,53 +237,40 @@ fn Ondertekenaar(index: usize) -> impl IntoView {
             }
         })
     });
-    let reason_get = Signal::derive(move || {
-        form.record.with(|r| {
-            r.consent
-                .signers
-                .get(i)
-                .and_then(|s| s.signature.alternative.as_ref().map(|a| a.reason.clone()))
+    let (reason_get, reason_set) = form.bind_part(
+        i,
+        signer,
+        signer_mut,
+        |s| {
+            s.signature
+                .alternative
+                .as_ref()
+                .map(|a| a.reason.clone())
                 .unwrap_or_default()
-        })
-    });
-    let reason_set = Callback::new(move |v: String| {
-        form.edit(|r| {
-            if let Some(a) = r
-                .consent
-                .signers
-                .get_mut(i)
-                .and_then(|s| s.signature.alternative.as_mut())
-            {
+        },
+        |s, v| {
+            if let Some(a) = &mut s.signature.alternative {
                 a.reason = v;
             }
-        })
-    });
-    let wit_get = Signal::derive(move || {
-        form.record.with(|r| {
-            r.consent
-                .signers
-                .get(i)
-                .and_then(|s| {
-                    s.signature
-                        .alternative
-                        .as_ref()
-                        .map(|a| a.witnessed_by.clone())
-                })
+        },
+    );
+    let (wit_get, wit_set) = form.bind_part(
+        i,
+        signer,
+        signer_mut,
+        |s| {
+            s.signature
+                .alternative
+                .as_ref()
+                .map(|a| a.witnessed_by.clone())
                 .unwrap_or_default()
-        })
-    });
-    let wit_set = Callback::new(move |v: String| {
-        form.edit(|r| {
-            if let Some(a) = r
-                .consent
-                .signers
-                .get_mut(i)
-                .and_then(|s| s.signature.alternative.as_mut())
-            {
+        },
+        |s, v| {
+            if let Some(a) = &mut s.signature.alternative {
                 a.witnessed_by = v;
             }
-        })
-    });
+        },
+    );
     let date = move || {
         form.record.with(|r| {
             r.consent

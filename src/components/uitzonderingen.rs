@@ -65,54 +65,34 @@ pub fn Uitzonderingen() -> impl IntoView {
     }
 }
 
+fn report(r: &ConsentRecord, i: usize) -> Option<&VeiligThuisReport> {
+    r.veilig_thuis.get(i)
+}
+fn report_mut(r: &mut ConsentRecord, i: usize) -> Option<&mut VeiligThuisReport> {
+    r.veilig_thuis.get_mut(i)
+}
+
 #[component]
 fn Verstrekking(index: usize) -> impl IntoView {
     let form = use_form();
     let i = index;
-    let get = move |f: fn(&VeiligThuisReport) -> String| {
-        Signal::derive(move || {
-            form.record
-                .with(|r| r.veilig_thuis.get(i).map(f).unwrap_or_default())
-        })
-    };
-    let data_get = get(|v| v.data_given.clone());
-    let note_get = get(|v| v.note.clone());
-    let data_set = Callback::new(move |s: String| {
-        form.edit(|r| {
-            if let Some(v) = r.veilig_thuis.get_mut(i) {
-                v.data_given = s;
-            }
-        })
-    });
-    let note_set = Callback::new(move |s: String| {
-        form.edit(|r| {
-            if let Some(v) = r.veilig_thuis.get_mut(i) {
-                v.note = s;
-            }
-        })
-    });
-    let date_get = Signal::derive(move || {
-        form.record
-            .with(|r| r.veilig_thuis.get(i).and_then(|v| v.date))
-    });
-    let date_set = Callback::new(move |d: Option<Date>| {
-        form.edit(|r| {
-            if let Some(v) = r.veilig_thuis.get_mut(i) {
-                v.date = d;
-            }
-        })
-    });
-    let wc_get = Signal::derive(move || {
-        form.record
-            .with(|r| r.veilig_thuis.get(i).is_some_and(|v| v.without_consent))
-    });
-    let wc_set = Callback::new(move |b: bool| {
-        form.edit(|r| {
-            if let Some(v) = r.veilig_thuis.get_mut(i) {
-                v.without_consent = b;
-            }
-        })
-    });
+    let (data_get, data_set) = form.bind_part(
+        i,
+        report,
+        report_mut,
+        |v| v.data_given.clone(),
+        |v, s| v.data_given = s,
+    );
+    let (note_get, note_set) =
+        form.bind_part(i, report, report_mut, |v| v.note.clone(), |v, s| v.note = s);
+    let (date_get, date_set) = form.bind_part(i, report, report_mut, |v| v.date, |v, d| v.date = d);
+    let (wc_get, wc_set) = form.bind_part(
+        i,
+        report,
+        report_mut,
+        |v| v.without_consent,
+        |v, b| v.without_consent = b,
+    );
     view! {
         <div class="kt-rij">
             <h3 class="kt-rij-kop">{format!("Verstrekking {}", i + 1)}</h3>

@@ -30,6 +30,19 @@ fn role_from(v: &str) -> Option<RepresentativeRole> {
         .find(|r| role_value(*r) == v)
 }
 
+fn representative(r: &ConsentRecord, i: usize) -> Option<&Representative> {
+    r.representation.representatives.get(i)
+}
+fn representative_mut(r: &mut ConsentRecord, i: usize) -> Option<&mut Representative> {
+    r.representation.representatives.get_mut(i)
+}
+fn restriction(r: &ConsentRecord, i: usize) -> Option<&Restriction> {
+    r.representation.restrictions.get(i)
+}
+fn restriction_mut(r: &mut ConsentRecord, i: usize) -> Option<&mut Restriction> {
+    r.representation.restrictions.get_mut(i)
+}
+
 #[component]
 pub fn Vertegenwoordiging() -> impl IntoView {
     let form = use_form();
@@ -140,40 +153,20 @@ fn Vertegenwoordigers(chain: Signal<bool>) -> impl IntoView {
 fn VertegenwoordigerRij(index: usize, chain: Signal<bool>) -> impl IntoView {
     let form = use_form();
     let i = index;
-    let name_get = Signal::derive(move || {
-        form.record.with(|r| {
-            r.representation
-                .representatives
-                .get(i)
-                .map(|x| x.name.clone())
-                .unwrap_or_default()
-        })
-    });
-    let name_set = Callback::new(move |v: String| {
-        form.edit(|r| {
-            if let Some(x) = r.representation.representatives.get_mut(i) {
-                x.name = v;
-            }
-        })
-    });
-    let role_get = Signal::derive(move || {
-        form.record.with(|r| {
-            r.representation
-                .representatives
-                .get(i)
-                .and_then(|x| x.role)
-                .map(role_value)
-                .unwrap_or("")
-                .to_owned()
-        })
-    });
-    let role_set = Callback::new(move |v: String| {
-        form.edit(|r| {
-            if let Some(x) = r.representation.representatives.get_mut(i) {
-                x.role = role_from(&v);
-            }
-        })
-    });
+    let (name_get, name_set) = form.bind_part(
+        i,
+        representative,
+        representative_mut,
+        |x| x.name.clone(),
+        |x, v| x.name = v,
+    );
+    let (role_get, role_set) = form.bind_part(
+        i,
+        representative,
+        representative_mut,
+        |x| x.role.map(role_value).unwrap_or("").to_owned(),
+        |x, v: String| x.role = role_from(&v),
+    );
     let options = move || {
         let roles: Vec<RepresentativeRole> = if chain.get() {
             RepresentativeRole::ALL.to_vec()
@@ -325,58 +318,36 @@ fn Beperkingen() -> impl IntoView {
 fn Beperking(index: usize) -> impl IntoView {
     let form = use_form();
     let i = index;
-    let who_get = Signal::derive(move || {
-        form.record.with(|r| {
-            r.representation
-                .restrictions
-                .get(i)
-                .map(|x| x.representative.clone())
-                .unwrap_or_default()
-        })
-    });
-    let who_set = Callback::new(move |v: String| {
-        form.edit(|r| {
-            if let Some(x) = r.representation.restrictions.get_mut(i) {
-                x.representative = v;
+    let (who_get, who_set) = form.bind_part(
+        i,
+        restriction,
+        restriction_mut,
+        |x| x.representative.clone(),
+        |x, v| x.representative = v,
+    );
+    let (reason_get, reason_set) = form.bind_part(
+        i,
+        restriction,
+        restriction_mut,
+        |x| x.reason.clone(),
+        |x, v| x.reason = v,
+    );
+    let (kind_get, kind_set) = form.bind_part(
+        i,
+        restriction,
+        restriction_mut,
+        |x| match x.kind {
+            RestrictionKind::Refused => "refused".to_owned(),
+            RestrictionKind::Limited => "limited".to_owned(),
+        },
+        |x, v: String| {
+            x.kind = if v == "refused" {
+                RestrictionKind::Refused
+            } else {
+                RestrictionKind::Limited
             }
-        })
-    });
-    let reason_get = Signal::derive(move || {
-        form.record.with(|r| {
-            r.representation
-                .restrictions
-                .get(i)
-                .map(|x| x.reason.clone())
-                .unwrap_or_default()
-        })
-    });
-    let reason_set = Callback::new(move |v: String| {
-        form.edit(|r| {
-            if let Some(x) = r.representation.restrictions.get_mut(i) {
-                x.reason = v;
-            }
-        })
-    });
-    let kind_get = Signal::derive(move || {
-        form.record.with(
-            |r| match r.representation.restrictions.get(i).map(|x| x.kind) {
-                Some(RestrictionKind::Refused) => "refused".to_owned(),
-                Some(RestrictionKind::Limited) => "limited".to_owned(),
-                None => String::new(),
-            },
-        )
-    });
-    let kind_set = Callback::new(move |v: String| {
-        form.edit(|r| {
-            if let Some(x) = r.representation.restrictions.get_mut(i) {
-                x.kind = if v == "refused" {
-                    RestrictionKind::Refused
-                } else {
-                    RestrictionKind::Limited
-                };
-            }
-        })
-    });
+        },
+    );
     view! {
         <div class="kt-rij">
             <Tekst label="Naam van de vertegenwoordiger" path=format!("representation.restrictions[{i}].representative") get=who_get set=who_set />
