@@ -51,6 +51,20 @@ struct FileReport<'a> {
     error: Option<&'a ParseError>,
 }
 
+impl<'a> FileReport<'a> {
+    /// A file that could not be read or is not a record.
+    fn failed(file: &'a str, error: &'a ParseError) -> Self {
+        FileReport {
+            file,
+            valid: false,
+            record_type: None,
+            record_id: None,
+            findings: vec![],
+            error: Some(error),
+        }
+    }
+}
+
 fn finding_out(f: &Finding) -> FindingOut<'_> {
     FindingOut {
         code: f.code.as_str(),
@@ -170,17 +184,7 @@ fn cmd_validate(args: &[String]) -> ExitCode {
                     path: String::new(),
                     message: format!("niet te lezen: {e}"),
                 };
-                print_line(
-                    &mut out,
-                    &FileReport {
-                        file,
-                        valid: false,
-                        record_type: None,
-                        record_id: None,
-                        findings: vec![],
-                        error: Some(&err),
-                    },
-                );
+                print_line(&mut out, &FileReport::failed(file, &err));
                 worst = 2;
                 continue;
             }
@@ -206,17 +210,7 @@ fn cmd_validate(args: &[String]) -> ExitCode {
             }
             Err(e) => {
                 eprintln!("keukentafel: {file} is geen geldig record: {e}");
-                print_line(
-                    &mut out,
-                    &FileReport {
-                        file,
-                        valid: false,
-                        record_type: None,
-                        record_id: None,
-                        findings: vec![],
-                        error: Some(&e),
-                    },
-                );
+                print_line(&mut out, &FileReport::failed(file, &e));
                 worst = 2;
             }
         }
@@ -242,6 +236,23 @@ struct VerifyReport<'a> {
     findings: Vec<FindingOut<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     error: Option<String>,
+}
+
+impl<'a> VerifyReport<'a> {
+    /// A file that could not be read or did not verify.
+    fn failed(file: &'a str, error: String) -> Self {
+        VerifyReport {
+            file,
+            valid: false,
+            kid: None,
+            record_type: None,
+            record_id: None,
+            hash: None,
+            canonical: None,
+            findings: vec![],
+            error: Some(error),
+        }
+    }
 }
 
 fn cmd_verify(args: &[String]) -> ExitCode {
@@ -285,17 +296,7 @@ fn cmd_verify(args: &[String]) -> ExitCode {
                 eprintln!("keukentafel: {file} is niet te lezen: {e}");
                 print_line(
                     &mut out,
-                    &VerifyReport {
-                        file,
-                        valid: false,
-                        kid: None,
-                        record_type: None,
-                        record_id: None,
-                        hash: None,
-                        canonical: None,
-                        findings: vec![],
-                        error: Some(format!("niet te lezen: {e}")),
-                    },
+                    &VerifyReport::failed(file, format!("niet te lezen: {e}")),
                 );
                 worst = 2;
                 continue;
@@ -325,20 +326,7 @@ fn cmd_verify(args: &[String]) -> ExitCode {
             }
             Err(e) => {
                 eprintln!("keukentafel: {file}: {e}");
-                print_line(
-                    &mut out,
-                    &VerifyReport {
-                        file,
-                        valid: false,
-                        kid: None,
-                        record_type: None,
-                        record_id: None,
-                        hash: None,
-                        canonical: None,
-                        findings: vec![],
-                        error: Some(e),
-                    },
-                );
+                print_line(&mut out, &VerifyReport::failed(file, e));
                 worst = worst.max(1);
             }
         }

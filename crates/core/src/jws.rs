@@ -284,11 +284,9 @@ pub fn verify(text: &str, trusted: Option<&[PublicJwk]>) -> Result<Verified, Str
             .map_err(|_| "de handtekening klopt niet: het bestand is gewijzigd of met een andere sleutel ondertekend".to_owned())?;
     }
     let payload = jws.payload_text()?;
-    let document = crate::parse::parse_document(payload)
+    let (document, value) = crate::parse::parse_document_and_value(payload)
         .map_err(|e| format!("de payload is geen geldig keukentafel-record: {e}"))?;
-    let canonical = serde_json::from_str::<Value>(payload)
-        .map(|v| crate::jcs::canonicalize(&v) == payload)
-        .unwrap_or(false);
+    let canonical = crate::jcs::canonicalize(&value) == payload;
     Ok(Verified {
         kid: thumbprint(&jws.signatures[0].jwk),
         hash: sha256_b64(&jws.payload),

@@ -98,6 +98,12 @@ pub fn parse_with_path<T: DeserializeOwned>(s: &str) -> Result<T, ParseError> {
 
 /// Reads any record type, told apart by `recordType`.
 pub fn parse_document(s: &str) -> Result<Document, ParseError> {
+    parse_document_and_value(s).map(|(doc, _)| doc)
+}
+
+/// [`parse_document`], also handing back the generic JSON value it read first (the verifier
+/// checks canonical form on it without parsing the text again).
+pub fn parse_document_and_value(s: &str) -> Result<(Document, serde_json::Value), ParseError> {
     // First only the discriminator, so that the real parse keeps exact field paths.
     let value: serde_json::Value = serde_json::from_str(s).map_err(|e| ParseError {
         path: String::new(),
@@ -109,7 +115,7 @@ pub fn parse_document(s: &str) -> Result<Document, ParseError> {
             message: "een record is een JSON-object { … }".to_owned(),
         });
     };
-    match object.get("recordType").and_then(|v| v.as_str()) {
+    let doc = match object.get("recordType").and_then(|v| v.as_str()) {
         Some("consent") => parse_with_path(s).map(Document::Consent),
         Some("withdrawal") => parse_with_path(s).map(Document::Withdrawal),
         Some("request") => parse_with_path(s).map(Document::Request),
@@ -124,7 +130,8 @@ pub fn parse_document(s: &str) -> Result<Document, ParseError> {
             message: "verplicht veld ‘recordType’ ontbreekt (consent, withdrawal of request)"
                 .into(),
         }),
-    }
+    }?;
+    Ok((doc, value))
 }
 
 /// Serialises a record as pretty JSON (for files people read).
