@@ -19,16 +19,16 @@ pub fn encode(data: &[u8]) -> String {
     out
 }
 
-fn value(c: u8) -> Option<u32> {
-    Some(match c {
-        b'A'..=b'Z' => c - b'A',
-        b'a'..=b'z' => c - b'a' + 26,
-        b'0'..=b'9' => c - b'0' + 52,
-        b'-' => 62,
-        b'_' => 63,
-        _ => return None,
-    } as u32)
-}
+/// Sextet of each byte of the alphabet; 0xFF for bytes outside it.
+const VALUES: [u8; 256] = {
+    let mut t = [0xFFu8; 256];
+    let mut i = 0;
+    while i < 64 {
+        t[ALPHABET[i] as usize] = i as u8;
+        i += 1;
+    }
+    t
+};
 
 /// Strict decoding: only the URL-safe alphabet, no padding, no stray bits.
 pub fn decode(s: &str) -> Option<Vec<u8>> {
@@ -37,16 +37,36 @@ pub fn decode(s: &str) -> Option<Vec<u8>> {
         return None;
     }
     let mut out = Vec::with_capacity(b.len() * 3 / 4);
-    for chunk in b.chunks(4) {
-        let mut n = 0u32;
-        for (i, &c) in chunk.iter().enumerate() {
-            n |= value(c)? << (18 - 6 * i);
+    let mut chunks = b.chunks_exact(4);
+    for c in &mut chunks {
+        let (v0, v1, v2, v3) = (
+            VALUES[c[0] as usize],
+            VALUES[c[1] as usize],
+            VALUES[c[2] as usize],
+            VALUES[c[3] as usize],
+        );
+        if (v0 | v1 | v2 | v3) & 0xC0 != 0 {
+            return None;
         }
-        let bytes = chunk.len() - 1;
+        let n =
+            (u32::from(v0) << 18) | (u32::from(v1) << 12) | (u32::from(v2) << 6) | u32::from(v3);
+        out.extend_from_slice(&[(n >> 16) as u8, (n >> 8) as u8, n as u8]);
+    }
+    let tail = chunks.remainder();
+    if !tail.is_empty() {
+        let mut n = 0u32;
+        for (i, &c) in tail.iter().enumerate() {
+            let v = VALUES[c as usize];
+            if v & 0xC0 != 0 {
+                return None;
+            }
+            n |= u32::from(v) << (18 - 6 * i);
+        }
+        let bytes = tail.len() - 1;
         // Bits below the last full byte must be zero (canonical encoding).
-        let used_bits = 6 * chunk.len();
+        let used_bits = 6 * tail.len();
         let spare = used_bits - 8 * bytes;
-        if spare > 0 && (n >> (24 - used_bits)) & ((1 << spare) - 1) != 0 {
+        if (n >> (24 - used_bits)) & ((1 << spare) - 1) != 0 {
             return None;
         }
         for i in 0..bytes {

@@ -10,6 +10,210 @@ pub fn canonicalize(v: &Value) -> String {
     out
 }
 
+/// Whether `text` is JSON in its own canonical form (RFC 8785): the same answer as parsing it
+/// and comparing [`canonicalize`] of the value with the text, in one pass over the bytes without
+/// building the value. The verifier asks this of every payload.
+pub fn is_canonical_text(text: &str) -> bool {
+    let mut c = CanonicalCheck { s: text, i: 0 };
+    c.value(0) && c.i == text.len()
+}
+
+/// serde_json's nesting limit: deeper text is no JSON value for us either.
+const MAX_DEPTH: usize = 128;
+
+/// Bytes that end a run of plain text inside a string: quote, backslash, control characters.
+const STOPS: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        t[b] = true;
+        b += 1;
+    }
+    t[b'"' as usize] = true;
+    t[b'\\' as usize] = true;
+    t
+};
+
+struct CanonicalCheck<'a> {
+    s: &'a str,
+    i: usize,
+}
+
+impl<'a> CanonicalCheck<'a> {
+    fn peek(&self) -> Option<u8> {
+        self.s.as_bytes().get(self.i).copied()
+    }
+
+    fn eat(&mut self, b: u8) -> bool {
+        let ok = self.peek() == Some(b);
+        self.i += usize::from(ok);
+        ok
+    }
+
+    fn value(&mut self, depth: usize) -> bool {
+        if depth > MAX_DEPTH {
+            return false;
+        }
+        match self.peek() {
+            Some(b'{') => self.object(depth),
+            Some(b'[') => self.array(depth),
+            Some(b'"') => self.string().is_some(),
+            Some(b't') => self.literal("true"),
+            Some(b'f') => self.literal("false"),
+            Some(b'n') => self.literal("null"),
+            Some(b'-' | b'0'..=b'9') => self.number(),
+            _ => false,
+        }
+    }
+
+    fn literal(&mut self, word: &str) -> bool {
+        let ok = self.s[self.i..].starts_with(word);
+        if ok {
+            self.i += word.len();
+        }
+        ok
+    }
+
+    fn object(&mut self, depth: usize) -> bool {
+        self.i += 1;
+        if self.eat(b'}') {
+            return true;
+        }
+        let mut previous: Option<std::borrow::Cow<'a, str>> = None;
+        loop {
+            let Some(key) = self.string() else {
+                return false;
+            };
+            // Members strictly ascending: sorted, and no name twice.
+            if previous.as_deref().is_some_and(|p| !utf16_less(p, &key)) {
+                return false;
+            }
+            if !self.eat(b':') || !self.value(depth + 1) {
+                return false;
+            }
+            if self.eat(b'}') {
+                return true;
+            }
+            if !self.eat(b',') {
+                return false;
+            }
+            previous = Some(key);
+        }
+    }
+
+    fn array(&mut self, depth: usize) -> bool {
+        self.i += 1;
+        if self.eat(b']') {
+            return true;
+        }
+        loop {
+            if !self.value(depth + 1) {
+                return false;
+            }
+            if self.eat(b']') {
+                return true;
+            }
+            if !self.eat(b',') {
+                return false;
+            }
+        }
+    }
+
+    /// A string written exactly as [`canonicalize`] writes it; its content, if so.
+    fn string(&mut self) -> Option<std::borrow::Cow<'a, str>> {
+        if !self.eat(b'"') {
+            return None;
+        }
+        let bytes = self.s.as_bytes();
+        let start = self.i;
+        let mut decoded: Option<String> = None;
+        let mut run = start;
+        loop {
+            let b = *bytes.get(self.i)?;
+            match b {
+                b'"' => {
+                    let content = match decoded {
+                        None => std::borrow::Cow::Borrowed(&self.s[start..self.i]),
+                        Some(mut d) => {
+                            d.push_str(&self.s[run..self.i]);
+                            std::borrow::Cow::Owned(d)
+                        }
+                    };
+                    self.i += 1;
+                    return Some(content);
+                }
+                b'\\' => {
+                    let d = decoded.get_or_insert_with(String::new);
+                    d.push_str(&self.s[run..self.i]);
+                    let (c, len) = match *bytes.get(self.i + 1)? {
+                        b'"' => ('"', 2),
+                        b'\\' => ('\\', 2),
+                        b'b' => ('\u{8}', 2),
+                        b'f' => ('\u{c}', 2),
+                        b'n' => ('\n', 2),
+                        b'r' => ('\r', 2),
+                        b't' => ('\t', 2),
+                        // Only control characters without a short form, in lower-case hex.
+                        b'u' => {
+                            let hex = bytes.get(self.i + 2..self.i + 6)?;
+                            let lower = |h: u8| matches!(h, b'0'..=b'9' | b'a'..=b'f');
+                            if &hex[..2] != b"00" || !lower(hex[2]) || !lower(hex[3]) {
+                                return None;
+                            }
+                            let v = u32::from_str_radix(std::str::from_utf8(hex).ok()?, 16).ok()?;
+                            if v >= 0x20 || matches!(v, 0x8 | 0x9 | 0xa | 0xc | 0xd) {
+                                return None;
+                            }
+                            (char::from_u32(v)?, 6)
+                        }
+                        _ => return None,
+                    };
+                    d.push(c);
+                    self.i += len;
+                    run = self.i;
+                }
+                0..=0x1f => return None,
+                // Plain text up to the next quote, backslash or control character at once.
+                _ => {
+                    self.i += bytes[self.i..]
+                        .iter()
+                        .position(|&b| STOPS[usize::from(b)])
+                        .unwrap_or(bytes.len() - self.i)
+                }
+            }
+        }
+    }
+
+    fn number(&mut self) -> bool {
+        let rest = &self.s.as_bytes()[self.i..];
+        let len = rest
+            .iter()
+            .position(|b| !matches!(b, b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E'))
+            .unwrap_or(rest.len());
+        let token = &self.s[self.i..self.i + len];
+        self.i += len;
+        // Integers a double holds exactly are their own form: no leading zero, no minus zero.
+        let digits = token.strip_prefix('-').unwrap_or(token);
+        if (1..=15).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit()) {
+            return !(digits.starts_with('0') && (digits.len() > 1 || token.starts_with('-')));
+        }
+        // Otherwise equal to its own ECMAScript form (which is valid JSON grammar) and finite.
+        token
+            .parse::<f64>()
+            .is_ok_and(|f| f.is_finite() && number(f) == token)
+    }
+}
+
+/// `a < b` by UTF-16 code units (RFC 8785 §3.2.3); byte order is the same unless a character
+/// from U+E000 up is involved (UTF-8 lead byte 0xEE and above).
+fn utf16_less(a: &str, b: &str) -> bool {
+    if a.bytes().chain(b.bytes()).any(|x| x >= 0xEE) {
+        a.encode_utf16().lt(b.encode_utf16())
+    } else {
+        a < b
+    }
+}
+
 /// The canonical bytes of any serialisable value (a record).
 pub fn to_canonical<T: serde::Serialize>(v: &T) -> Result<String, serde_json::Error> {
     Ok(canonicalize(&serde_json::to_value(v)?))
@@ -36,8 +240,14 @@ fn write_value(out: &mut String, v: &Value) {
         }
         Value::Object(o) => {
             let mut keys: Vec<&String> = o.keys().collect();
-            // Sorted by UTF-16 code units (RFC 8785 §3.2.3).
-            keys.sort_by(|a, b| a.encode_utf16().cmp(b.encode_utf16()));
+            // Sorted by UTF-16 code units (RFC 8785 §3.2.3). Usually the map is already in
+            // byte (code point) order, which equals UTF-16 order unless a key holds a
+            // character from U+E000 up (UTF-8 lead byte 0xEE and above).
+            let ordered = keys.windows(2).all(|w| w[0] < w[1])
+                && !keys.iter().any(|k| k.bytes().any(|b| b >= 0xEE));
+            if !ordered {
+                keys.sort_by(|a, b| a.encode_utf16().cmp(b.encode_utf16()));
+            }
             out.push('{');
             for (i, k) in keys.into_iter().enumerate() {
                 if i > 0 {
@@ -54,21 +264,29 @@ fn write_value(out: &mut String, v: &Value) {
 
 fn string(out: &mut String, s: &str) {
     out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\u{8}' => out.push_str("\\b"),
-            '\u{c}' => out.push_str("\\f"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if (c as u32) < 0x20 => {
-                let _ = write!(out, "\\u{:04x}", c as u32);
-            }
-            c => out.push(c),
+    // Runs of characters that need no escape are written in one piece.
+    let mut start = 0;
+    for (i, c) in s.char_indices() {
+        let esc = match c {
+            '"' => "\\\"",
+            '\\' => "\\\\",
+            '\u{8}' => "\\b",
+            '\u{c}' => "\\f",
+            '\n' => "\\n",
+            '\r' => "\\r",
+            '\t' => "\\t",
+            c if (c as u32) < 0x20 => "",
+            _ => continue,
+        };
+        out.push_str(&s[start..i]);
+        if esc.is_empty() {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push_str(esc);
         }
+        start = i + c.len_utf8();
     }
+    out.push_str(&s[start..]);
     out.push('"');
 }
 

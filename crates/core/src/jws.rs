@@ -3,12 +3,13 @@
 //!
 //! Everything here but [`verify`] is pure format logic and compiles without any crypto crate:
 //! the browser signs, hashes and verifies with WebCrypto. With the `crypto` feature the core
-//! verifies natively (p256, sha2) — used by the CLI and the tests.
+//! verifies natively (ring: ECDSA P-256 and SHA-256) — used by the CLI and the tests.
 
 use crate::b64;
 use crate::model::Document;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
+use std::borrow::Cow;
 
 /// `typ` of the protected header.
 pub const TYP: &str = "keukentafel-record+json";
@@ -127,18 +128,41 @@ impl ParsedJws {
     }
 }
 
-fn str_member<'a>(o: &'a serde_json::Map<String, Value>, k: &str) -> Result<&'a str, String> {
-    o.get(k)
-        .and_then(Value::as_str)
-        .ok_or_else(|| format!("het JWS-lid ‘{k}’ ontbreekt of is geen tekst"))
+/// The members of a JWS in JSON form (RFC 7515 §7.2) that keukentafel reads, borrowed from the
+/// text (the payload is most of it); other members are ignored, a member given twice is refused.
+#[derive(Deserialize)]
+struct Members<'a> {
+    #[serde(borrow, default)]
+    payload: Option<Cow<'a, str>>,
+    #[serde(borrow, default)]
+    protected: Option<Cow<'a, str>>,
+    #[serde(borrow, default)]
+    signature: Option<Cow<'a, str>>,
+    #[serde(default)]
+    header: Option<Value>,
+    #[serde(borrow, default)]
+    signatures: Option<Vec<Members<'a>>>,
 }
 
-fn parse_signature(o: &serde_json::Map<String, Value>) -> Result<ParsedSignature, String> {
-    let protected_b64 = str_member(o, "protected")?.to_owned();
+fn required<'a>(member: &'a Option<Cow<'_, str>>, name: &str) -> Result<&'a str, String> {
+    member
+        .as_deref()
+        .ok_or_else(|| format!("het JWS-lid ‘{name}’ ontbreekt"))
+}
+
+fn parse_signature(o: &Members) -> Result<ParsedSignature, String> {
+    let protected_b64 = required(&o.protected, "protected")?.to_owned();
     let header_bytes =
         b64::decode(&protected_b64).ok_or("de beschermde header is geen geldige base64url")?;
-    let header: Header = serde_json::from_slice(&header_bytes)
+    let header_value: Value = serde_json::from_slice(&header_bytes)
         .map_err(|e| format!("de beschermde header is geen geldige JSON: {e}"))?;
+    if header_value.get("jwk").and_then(|j| j.get("d")).is_some() {
+        return Err(
+            "de header bevat een privésleutel (jwk.d): dit bestand is onveilig gemaakt".into(),
+        );
+    }
+    let header = Header::deserialize(&header_value)
+        .map_err(|e| format!("de beschermde header is ongeldig: {e}"))?;
     if header.alg != ALG {
         return Err(format!(
             "algoritme ‘{}’ wordt niet aanvaard; alleen ES256",
@@ -151,9 +175,6 @@ fn parse_signature(o: &serde_json::Map<String, Value>) -> Result<ParsedSignature
     if header.other.get("b64") == Some(&Value::Bool(false)) {
         return Err("een niet-gecodeerde payload (b64: false) wordt niet aanvaard".into());
     }
-    if let Some(jwk) = header_bytes_jwk_has_private(&header_bytes) {
-        return Err(jwk);
-    }
     if let Some(t) = &header.typ {
         let t = t.to_ascii_lowercase();
         if t != TYP && t != format!("application/{TYP}") {
@@ -165,12 +186,12 @@ fn parse_signature(o: &serde_json::Map<String, Value>) -> Result<ParsedSignature
         .clone()
         .ok_or("de beschermde header bevat geen publieke sleutel (jwk)")?;
     jwk.check()?;
-    if let Some(h) = o.get("header") {
+    if let Some(h) = &o.header {
         if !h.is_object() {
             return Err("de onbeschermde header is geen object".into());
         }
     }
-    let signature = b64::decode(str_member(o, "signature")?)
+    let signature = b64::decode(required(&o.signature, "signature")?)
         .ok_or("de handtekening is geen geldige base64url")?;
     if signature.len() != 64 {
         return Err(format!(
@@ -186,38 +207,33 @@ fn parse_signature(o: &serde_json::Map<String, Value>) -> Result<ParsedSignature
     })
 }
 
-fn header_bytes_jwk_has_private(bytes: &[u8]) -> Option<String> {
-    let v: Value = serde_json::from_slice(bytes).ok()?;
-    v.get("jwk")?
-        .get("d")
-        .map(|_| "de header bevat een privésleutel (jwk.d): dit bestand is onveilig gemaakt".into())
-}
-
 /// Parses a JWS in flattened or general JSON serialization.
 pub fn parse(text: &str) -> Result<ParsedJws, String> {
-    let v: Value = serde_json::from_str(text.trim_start_matches('\u{feff}'))
-        .map_err(|e| format!("geen JSON: {e}"))?;
-    let o = v.as_object().ok_or("een JWS in JSON-vorm is een object")?;
-    let payload_b64 = str_member(o, "payload")?.to_owned();
+    let text = text.trim_start_matches('\u{feff}');
+    if !text.trim_start().starts_with('{') {
+        return Err("een JWS in JSON-vorm is een object { … }".into());
+    }
+    let o: Members = serde_json::from_str(text).map_err(|e| {
+        format!(
+            "geen geldige JWS in JSON-vorm: {}",
+            crate::parse::dutch(&e.to_string())
+        )
+    })?;
+    let payload_b64 = required(&o.payload, "payload")?.to_owned();
     let payload = b64::decode(&payload_b64).ok_or("de payload is geen geldige base64url")?;
-    let signatures = match o.get("signatures") {
-        Some(Value::Array(list)) => {
-            if o.contains_key("protected") || o.contains_key("signature") {
+    let signatures = match &o.signatures {
+        Some(list) => {
+            if o.protected.is_some() || o.signature.is_some() {
                 return Err("een JWS is óf algemeen (signatures) óf afgevlakt, niet beide".into());
             }
             if list.is_empty() {
                 return Err("de JWS bevat geen handtekeningen".into());
             }
             list.iter()
-                .map(|s| {
-                    s.as_object()
-                        .ok_or_else(|| "een handtekening is geen object".to_owned())
-                        .and_then(parse_signature)
-                })
+                .map(parse_signature)
                 .collect::<Result<Vec<_>, _>>()?
         }
-        Some(_) => return Err("‘signatures’ is geen lijst".into()),
-        None => vec![parse_signature(o)?],
+        None => vec![parse_signature(&o)?],
     };
     Ok(ParsedJws {
         payload_b64,
@@ -240,8 +256,7 @@ pub struct Verified {
 
 #[cfg(feature = "crypto")]
 pub fn sha256_b64(data: &[u8]) -> String {
-    use sha2::Digest;
-    b64::encode(&sha2::Sha256::digest(data))
+    b64::encode(ring::digest::digest(&ring::digest::SHA256, data).as_ref())
 }
 
 #[cfg(feature = "crypto")]
@@ -254,10 +269,10 @@ pub fn thumbprint(jwk: &PublicJwk) -> String {
 /// The record's rules are checked separately with [`crate::validate`].
 #[cfg(feature = "crypto")]
 pub fn verify(text: &str, trusted: Option<&[PublicJwk]>) -> Result<Verified, String> {
-    use p256::ecdsa::{signature::Verifier, Signature, VerifyingKey};
-    use p256::EncodedPoint;
+    use ring::signature::{UnparsedPublicKey, ECDSA_P256_SHA256_FIXED};
 
     let jws = parse(text)?;
+    let mut kid = String::new();
     for (i, s) in jws.signatures.iter().enumerate() {
         let tp = thumbprint(&s.jwk);
         if let Some(kid) = &s.header.kid {
@@ -267,28 +282,33 @@ pub fn verify(text: &str, trusted: Option<&[PublicJwk]>) -> Result<Verified, Str
                 );
             }
         }
+        let (x, y) = s.jwk.check()?;
         if let Some(keys) = trusted {
-            if !keys.iter().any(|k| thumbprint(k) == tp) {
+            // The same key is the same point (what the thumbprint stands for), compared
+            // without hashing every enrolled key for every file.
+            if !keys.iter().any(|k| k.check().is_ok_and(|c| c == (x, y))) {
                 return Err(format!(
                     "de sleutel {tp} staat niet in de lijst van vertrouwde apparaten"
                 ));
             }
         }
-        let (x, y) = s.jwk.check()?;
-        let point = EncodedPoint::from_affine_coordinates(&x.into(), &y.into(), false);
-        let key = VerifyingKey::from_encoded_point(&point)
-            .map_err(|_| "de sleutel is geen punt op P-256".to_owned())?;
-        let sig = Signature::from_slice(&s.signature)
-            .map_err(|_| "de handtekening is geen geldige ES256-handtekening".to_owned())?;
-        key.verify(jws.signing_input(i).as_bytes(), &sig)
+        // SEC 1 uncompressed point; ring checks that it lies on the curve.
+        let mut point = Vec::with_capacity(65);
+        point.push(4);
+        point.extend_from_slice(&x);
+        point.extend_from_slice(&y);
+        UnparsedPublicKey::new(&ECDSA_P256_SHA256_FIXED, &point)
+            .verify(jws.signing_input(i).as_bytes(), &s.signature)
             .map_err(|_| "de handtekening klopt niet: het bestand is gewijzigd of met een andere sleutel ondertekend".to_owned())?;
+        if i == 0 {
+            kid = tp;
+        }
     }
     let payload = jws.payload_text()?;
-    let (document, value) = crate::parse::parse_document_and_value(payload)
+    let (document, canonical) = crate::parse::parse_document_canonical(payload)
         .map_err(|e| format!("de payload is geen geldig keukentafel-record: {e}"))?;
-    let canonical = crate::jcs::canonicalize(&value) == payload;
     Ok(Verified {
-        kid: thumbprint(&jws.signatures[0].jwk),
+        kid,
         hash: sha256_b64(&jws.payload),
         canonical,
         document,

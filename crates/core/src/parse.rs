@@ -25,7 +25,7 @@ impl fmt::Display for ParseError {
 impl std::error::Error for ParseError {}
 
 /// Turns serde's English messages into Dutch ones; messages already in Dutch pass unchanged.
-fn dutch(msg: &str) -> String {
+pub(crate) fn dutch(msg: &str) -> String {
     // Strip serde_json's " at line L column C" and keep it separately.
     let (core, pos) = match msg.rfind(" at line ") {
         Some(i) => (&msg[..i], Some(&msg[i + 4..])),
@@ -98,27 +98,51 @@ pub fn parse_with_path<T: DeserializeOwned>(s: &str) -> Result<T, ParseError> {
 
 /// Reads any record type, told apart by `recordType`.
 pub fn parse_document(s: &str) -> Result<Document, ParseError> {
-    parse_document_and_value(s).map(|(doc, _)| doc)
+    // The discriminator first, so that the real parse keeps exact field paths.
+    document_from_text(s, &parse_value(s)?)
 }
 
-/// [`parse_document`], also handing back the generic JSON value it read first (the verifier
-/// checks canonical form on it without parsing the text again).
-pub fn parse_document_and_value(s: &str) -> Result<(Document, serde_json::Value), ParseError> {
-    // First only the discriminator, so that the real parse keeps exact field paths.
-    let value: serde_json::Value = serde_json::from_str(s).map_err(|e| ParseError {
+/// [`parse_document`], also telling whether the text is exactly its own canonical (RFC 8785)
+/// form: what the verifier asks of every payload. Canonical text (the usual case) is read in
+/// one pass without a generic JSON value; errors are described as [`parse_document`] does.
+pub fn parse_document_canonical(s: &str) -> Result<(Document, bool), ParseError> {
+    let canonical = crate::jcs::is_canonical_text(s);
+    if canonical {
+        if let Some(doc) = document_without_paths(s) {
+            return Ok((doc, true));
+        }
+    }
+    parse_document(s).map(|doc| (doc, canonical))
+}
+
+/// The record read directly, without tracking field paths; `None` on any error, to be described
+/// by the slow path. Each record type checks its constant `recordType` and refuses unknown and
+/// duplicate members, so at most one of the three attempts succeeds (consent, the usual one,
+/// first; the others stop at their first unknown field).
+fn document_without_paths(s: &str) -> Option<Document> {
+    serde_json::from_str(s)
+        .map(Document::Consent)
+        .or_else(|_| serde_json::from_str(s).map(Document::Withdrawal))
+        .or_else(|_| serde_json::from_str(s).map(Document::Request))
+        .ok()
+}
+
+fn parse_value(s: &str) -> Result<serde_json::Value, ParseError> {
+    serde_json::from_str(s).map_err(|e| ParseError {
         path: String::new(),
         message: dutch(&e.to_string()),
-    })?;
+    })
+}
+
+fn record_type(value: &serde_json::Value) -> Result<&str, ParseError> {
     let Some(object) = value.as_object() else {
         return Err(ParseError {
             path: String::new(),
             message: "een record is een JSON-object { … }".to_owned(),
         });
     };
-    let doc = match object.get("recordType").and_then(|v| v.as_str()) {
-        Some("consent") => parse_with_path(s).map(Document::Consent),
-        Some("withdrawal") => parse_with_path(s).map(Document::Withdrawal),
-        Some("request") => parse_with_path(s).map(Document::Request),
+    match object.get("recordType").and_then(|v| v.as_str()) {
+        Some(t @ ("consent" | "withdrawal" | "request")) => Ok(t),
         Some(other) => Err(ParseError {
             path: "recordType".into(),
             message: format!(
@@ -130,8 +154,16 @@ pub fn parse_document_and_value(s: &str) -> Result<(Document, serde_json::Value)
             message: "verplicht veld ‘recordType’ ontbreekt (consent, withdrawal of request)"
                 .into(),
         }),
-    }?;
-    Ok((doc, value))
+    }
+}
+
+/// The record from the text, with exact field paths in errors (and duplicate members refused).
+fn document_from_text(s: &str, value: &serde_json::Value) -> Result<Document, ParseError> {
+    match record_type(value)? {
+        "consent" => parse_with_path(s).map(Document::Consent),
+        "withdrawal" => parse_with_path(s).map(Document::Withdrawal),
+        _ => parse_with_path(s).map(Document::Request),
+    }
 }
 
 /// Serialises a record as pretty JSON (for files people read).

@@ -1,6 +1,7 @@
 //! RFC 8785 test vectors: numbers (Appendix B), key order and string escaping (§3.2).
 
-use keukentafel_core::jcs::{canonicalize, number};
+use keukentafel_core::jcs::{canonicalize, is_canonical_text, number};
+use proptest::prelude::*;
 use serde_json::Value;
 
 #[test]
@@ -109,6 +110,127 @@ proptest::proptest! {
             let s = number(f);
             let back: f64 = s.parse().unwrap();
             proptest::prop_assert_eq!(back, if f == 0.0 { 0.0 } else { f }, "{}", s);
+        }
+    }
+}
+
+/// The definition the one-pass check must agree with: parse, canonicalise, compare.
+fn canonical_by_value(s: &str) -> bool {
+    serde_json::from_str::<Value>(s).is_ok_and(|v| canonicalize(&v) == s)
+}
+
+#[test]
+fn canonical_text_check_on_hand_made_cases() {
+    let cases: &[(&str, bool)] = &[
+        (r#"{"a":1,"b":[true,false,null],"c":"x"}"#, true),
+        (r#"{"b":1,"a":2}"#, false), // unsorted
+        (r#"{"a":1,"a":1}"#, false), // duplicate member
+        (r#"{"a": 1}"#, false),      // whitespace
+        (r#"{"a":1.0}"#, false),     // not the shortest number
+        (r#"{"a":-0}"#, false),      // minus zero is written 0
+        (r#"{"a":1e+30,"b":0.002}"#, true),
+        (r#"{"a":1E30}"#, false),
+        (r#"{"a":"\/"}"#, false),     // needless escape
+        (r#"{"a":"\u0041"}"#, false), // A needs no escape
+        (r#"{"a":"\u000a"}"#, false), // \n has a short form
+        (r#"{"a":"\u001f\n\"\\"}"#, true),
+        (r#"{"a":"\u001F"}"#, false), // upper-case hex
+        (r#"{"\r":1,"1":2}"#, true),  // keys compare decoded: CR (U+000D) before "1"
+        (r#"{"1":1,"\r":2}"#, false),
+        ("{\"😀\":1,\"\u{fb33}\":2}", true), // UTF-16 order, not UTF-8 order
+        ("{\"\u{fb33}\":1,\"😀\":2}", false),
+        ("\"a\u{1}\"", false), // raw control character
+        ("[1,2]x", false),
+        ("", false),
+        ("{", false),
+        ("9007199254740993", false), // not what a double holds
+        ("9007199254740992", true),
+        ("-5", true),
+        ("05", false),
+        ("-05", false),
+    ];
+    for (text, want) in cases {
+        assert_eq!(is_canonical_text(text), *want, "{text}");
+        assert_eq!(
+            canonical_by_value(text),
+            *want,
+            "reference disagrees on {text}"
+        );
+    }
+    let deep = "[".repeat(200) + &"]".repeat(200);
+    assert!(!is_canonical_text(&deep), "deeper than serde_json reads");
+    assert!(!canonical_by_value(&deep));
+}
+
+#[test]
+fn canonical_text_check_on_records() {
+    for name in [
+        "valid-under-12",
+        "valid-12-to-15",
+        "valid-16-plus",
+        "valid-incapable-mentor",
+        "valid-request-rejected",
+        "valid-withdrawal-after-16",
+    ] {
+        let path = format!(
+            "{}/../../examples/records/{name}.json",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        let text = std::fs::read_to_string(&path).unwrap();
+        let v: Value = serde_json::from_str(&text).unwrap();
+        let c = canonicalize(&v);
+        assert!(is_canonical_text(&c), "{name}");
+        assert_eq!(is_canonical_text(&text), text == c, "{name} as written");
+        let (_, canonical) = keukentafel_core::parse::parse_document_canonical(&c).unwrap();
+        assert!(canonical);
+        let (_, canonical) = keukentafel_core::parse::parse_document_canonical(&text).unwrap();
+        assert_eq!(canonical, text == c);
+    }
+}
+
+fn json_value() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i32>().prop_map(Value::from),
+        (-1e6f64..1e6).prop_map(Value::from),
+        "[a-c\\\\\"\u{0}-\u{1f}é€😀\u{fb33}/]{0,6}".prop_map(Value::String),
+    ];
+    leaf.prop_recursive(4, 32, 5, |inner| {
+        prop_oneof![
+            proptest::collection::vec(inner.clone(), 0..5).prop_map(Value::Array),
+            proptest::collection::btree_map("[a-c\r😀\u{fb33}é]{0,3}", inner, 0..5)
+                .prop_map(|m| Value::Object(m.into_iter().collect())),
+        ]
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(3000))]
+
+    /// The one-pass check agrees with parse-canonicalise-compare on canonical text and on
+    /// small corruptions of it (inserted, removed or replaced bytes).
+    #[test]
+    fn canonical_text_check_agrees_with_the_definition(
+        v in json_value(),
+        at in any::<prop::sample::Index>(),
+        edit in 0..4u8,
+        byte in prop::sample::select(b" ,:{}[]\"\\ue0123456789.-+Ea\r\n".to_vec()),
+    ) {
+        let c = canonicalize(&v);
+        prop_assert!(is_canonical_text(&c), "{}", c);
+        let mut b = c.clone().into_bytes();
+        let i = at.index(b.len() + 1);
+        match edit {
+            0 => b.insert(i, byte),
+            1 if i < b.len() => {
+                b.remove(i);
+            }
+            2 if i < b.len() => b[i] = byte,
+            _ => b.insert(i, b' '),
+        }
+        if let Ok(s) = String::from_utf8(b) {
+            prop_assert_eq!(is_canonical_text(&s), canonical_by_value(&s), "{}", s);
         }
     }
 }
