@@ -35,6 +35,9 @@ pub(crate) fn dutch(msg: &str) -> String {
     let out = if let Some(rest) = core.strip_prefix("unknown field `") {
         let name = rest.split('`').next().unwrap_or("");
         format!("onbekend veld ‘{name}’; dit veld hoort niet in een keukentafel-record")
+    } else if let Some(rest) = core.strip_prefix("duplicate field `") {
+        let name = rest.split('`').next().unwrap_or("");
+        format!("veld ‘{name}’ staat er twee keer in; een record noemt elk veld één keer")
     } else if let Some(rest) = core.strip_prefix("missing field `") {
         let name = rest.split('`').next().unwrap_or("");
         format!("verplicht veld ‘{name}’ ontbreekt")

@@ -204,3 +204,37 @@ fn file_names_carry_date_and_id_not_the_client() {
     );
     assert!(!name.contains("Daan"));
 }
+
+/// Signs arbitrary payload text (not necessarily canonical or even a record).
+fn sign_text(payload: &str, sk: &SigningKey, jwk: &PublicJwk) -> String {
+    let protected = b64::encode(jws::protected_header(jwk, &jws::thumbprint(jwk)).as_bytes());
+    let payload_b64 = b64::encode(payload.as_bytes());
+    let sig: Signature = sk.sign(jws::signing_input(&protected, &payload_b64).as_bytes());
+    jws::flattened(&protected, &payload_b64, &b64::encode(&sig.to_bytes()))
+}
+
+#[test]
+fn ambiguous_files_are_refused_even_when_correctly_signed() {
+    let (sk, jwk) = key(11);
+    // A record member given twice: two readers could see two different records.
+    let doc = parse_document(TEEN).unwrap();
+    let canonical = jcs::to_canonical(&doc).unwrap();
+    let twice = canonical.replacen("{", "{\"schemaVersion\":1,", 1);
+    let err = jws::verify(&sign_text(&twice, &sk, &jwk), None).unwrap_err();
+    assert!(
+        err.contains("‘schemaVersion’ staat er twee keer in"),
+        "{err}"
+    );
+    // Whitespace only: the same record, verified, but reported as not canonical.
+    let pretty = serde_json::to_string_pretty(&doc).unwrap();
+    let v = jws::verify(&sign_text(&pretty, &sk, &jwk), None).unwrap();
+    assert!(!v.canonical);
+    assert_eq!(v.document, doc);
+    let v = jws::verify(&sign_text(&canonical, &sk, &jwk), None).unwrap();
+    assert!(v.canonical);
+    // A JWS member given twice.
+    let file = sign(TEEN, &sk, &jwk);
+    let doubled = file.replacen("{", "{\"payload\":\"e30\",", 1);
+    let err = jws::verify(&doubled, None).unwrap_err();
+    assert!(err.contains("‘payload’ staat er twee keer in"), "{err}");
+}
