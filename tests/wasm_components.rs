@@ -280,3 +280,19 @@ async fn step_gesprek_writes_the_record_and_shows_findings() {
     );
     host.remove();
 }
+
+/// The browser bundle reads records without path tracking (no `paths` feature); a refused
+/// record still names the field, found from the error's position.
+#[wasm_bindgen_test]
+fn refused_records_name_the_field_in_the_browser_build() {
+    let text = include_str!("../examples/records/malformed-impossible-date.json");
+    let e = keukentafel_core::parse::parse_document(text).unwrap_err();
+    assert_eq!(e.path, "client.birthDate", "{e}");
+    assert!(!e.message.contains("regel"), "{e}");
+    let mut v: serde_json::Value =
+        serde_json::from_str(include_str!("../examples/records/valid-under-12.json")).unwrap();
+    v["consent"]["signers"][1]["relationship"] = "oom".into();
+    let e = keukentafel_core::parse::parse_document(&v.to_string()).unwrap_err();
+    assert_eq!(e.path, "consent.signers[1].relationship", "{e}");
+    assert!(e.message.contains("onbekende waarde ‘oom’"), "{e}");
+}

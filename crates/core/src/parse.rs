@@ -82,21 +82,109 @@ pub(crate) fn dutch(msg: &str) -> String {
     }
 }
 
-/// Deserialises `T` from JSON text; an error names the path of the offending field.
+/// Deserialises `T` from JSON text; an error names the path of the offending field (feature
+/// `paths`; without it, the line and column).
 pub fn parse_with_path<T: DeserializeOwned>(s: &str) -> Result<T, ParseError> {
-    let mut de = serde_json::Deserializer::from_str(s);
-    let value: T = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-        let path = e.path().to_string();
-        ParseError {
-            path: if path == "." { String::new() } else { path },
-            message: dutch(&e.inner().to_string()),
+    #[cfg(feature = "paths")]
+    {
+        let mut de = serde_json::Deserializer::from_str(s);
+        let value: T = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+            let path = e.path().to_string();
+            ParseError {
+                path: if path == "." { String::new() } else { path },
+                message: dutch(&e.inner().to_string()),
+            }
+        })?;
+        de.end().map_err(|e| ParseError {
+            path: String::new(),
+            message: dutch(&e.to_string()),
+        })?;
+        Ok(value)
+    }
+    #[cfg(not(feature = "paths"))]
+    serde_json::from_str(s).map_err(|e| {
+        let message = dutch(&e.to_string());
+        match e.classify() {
+            serde_json::error::Category::Data => ParseError {
+                path: path_at(s, e.line(), e.column()),
+                // The path says where; the line and column are left out.
+                message: message
+                    .rsplit_once(" (regel ")
+                    .map_or(message.clone(), |(m, _)| m.to_owned()),
+            },
+            _ => ParseError {
+                path: String::new(),
+                message,
+            },
         }
-    })?;
-    de.end().map_err(|e| ParseError {
-        path: String::new(),
-        message: dutch(&e.to_string()),
-    })?;
-    Ok(value)
+    })
+}
+
+/// The path (`consent.signers[1].relationship`) of the element at `line` and `column` (1-based,
+/// as serde_json reports errors) of JSON `text`: what `paths` gives, found by scanning the text
+/// once instead of tracking every field while reading. Unreadable text gives what was found.
+pub fn path_at(text: &str, line: usize, column: usize) -> String {
+    enum Frame {
+        Object(Option<String>),
+        Array(usize),
+    }
+    let line_start = if line <= 1 {
+        0
+    } else {
+        text.match_indices('\n')
+            .nth(line - 2)
+            .map_or(text.len(), |(i, _)| i + 1)
+    };
+    let end = (line_start + column).min(text.len());
+    let b = text.as_bytes();
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut i = 0;
+    // Tokens that start before the error position; a string is read whole (a key the error
+    // is about is part of the path).
+    while i < end.saturating_sub(1) {
+        match b[i] {
+            b'{' => stack.push(Frame::Object(None)),
+            b'[' => stack.push(Frame::Array(0)),
+            b'}' | b']' => {
+                stack.pop();
+            }
+            b',' => match stack.last_mut() {
+                Some(Frame::Array(n)) => *n += 1,
+                Some(Frame::Object(k)) => *k = None,
+                None => {}
+            },
+            b'"' => {
+                let start = i + 1;
+                i = start;
+                while i < b.len() && b[i] != b'"' {
+                    i += if b[i] == b'\\' { 2 } else { 1 };
+                }
+                if let Some(Frame::Object(k @ None)) = stack.last_mut() {
+                    let raw = &text[start.min(text.len())..i.min(text.len())];
+                    *k = Some(
+                        serde_json::from_str(&format!("\"{raw}\""))
+                            .unwrap_or_else(|_| raw.to_owned()),
+                    );
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    let mut path = String::new();
+    for f in &stack {
+        match f {
+            Frame::Object(Some(k)) => {
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(k);
+            }
+            Frame::Object(None) => {}
+            Frame::Array(n) => path.push_str(&format!("[{n}]")),
+        }
+    }
+    path
 }
 
 /// Reads any record type, told apart by `recordType`.

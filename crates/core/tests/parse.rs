@@ -1,6 +1,6 @@
 //! Deserialisation refuses bad input with a Dutch message naming the field path, never panics.
 
-use keukentafel_core::parse::{parse_document, ParseError};
+use keukentafel_core::parse::{self, parse_document, ParseError};
 use keukentafel_core::*;
 
 const UNDER_12: &str = include_str!("../../../examples/records/valid-under-12.json");
@@ -137,4 +137,55 @@ fn record_ids_are_v4_uuids() {
     assert_eq!(id.as_str(), "ffffffff-ffff-4fff-bfff-ffffffffffff");
     assert!(RecordId::parse(id.as_str()).is_ok());
     assert!(RecordId::parse("FFFFFFFF-FFFF-4FFF-BFFF-FFFFFFFFFFFF").is_err());
+}
+
+/// The browser build reads without `paths` and finds the path from the error's position
+/// (`parse::path_at`); on every refused document here it must name the same field.
+#[test]
+fn the_path_from_the_position_equals_the_tracked_path() {
+    let dir = format!("{}/../../examples/records", env!("CARGO_MANIFEST_DIR"));
+    let mut texts: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+        .collect();
+    let base: serde_json::Value = serde_json::from_str(UNDER_12).unwrap();
+    let mutate = |path: &[&str], v: serde_json::Value| with(path, v);
+    texts.push(mutate(&["client", "bsn"], "123".into()));
+    texts.push(mutate(&["client", "birthDate"], "2010-02-30".into()));
+    texts.push(mutate(&["informing", "explained"], "ja".into()));
+    texts.push(mutate(&["schemaVersion"], 7.into()));
+    texts.push(mutate(
+        &["consent", "signers", "1", "relationship"],
+        "oom".into(),
+    ));
+    texts.push(mutate(
+        &["consent", "signers", "0", "signature", "strokes"],
+        serde_json::json!([[[1.5, 2]]]),
+    ));
+    texts.push(mutate(
+        &["client", "name"],
+        serde_json::json!({"a": [1, "}"]}),
+    ));
+    let mut compact = base.clone();
+    compact["consent"]["signers"][0]["signature"]["strokes"] = serde_json::json!([[[1, 2, "x"]]]);
+    texts.push(compact.to_string());
+    texts.push(serde_json::to_string_pretty(&compact).unwrap());
+    let mut checked = 0;
+    for text in &texts {
+        let Err(tracked) = parse::parse_with_path::<ConsentRecord>(text) else {
+            continue;
+        };
+        let e = serde_json::from_str::<ConsentRecord>(text).unwrap_err();
+        if e.classify() != serde_json::error::Category::Data {
+            continue;
+        }
+        assert_eq!(
+            parse::path_at(text, e.line(), e.column()),
+            tracked.path,
+            "{}",
+            tracked.message
+        );
+        checked += 1;
+    }
+    assert!(checked >= 10, "only {checked} cases");
 }
