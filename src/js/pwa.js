@@ -3,9 +3,23 @@
 
 let reloadOnUpdate = false;
 
-/** Registers /sw.js; calls onUpdate() when a new version is installed and waiting. */
+/** Runs `task` once the page has loaded and the browser is idle: start-up goes first. */
+function afterStart(task) {
+  const idle = () => (window.requestIdleCallback ? requestIdleCallback(task, { timeout: 2000 }) : setTimeout(task, 0));
+  if (document.readyState === 'complete') idle();
+  else window.addEventListener('load', idle, { once: true });
+}
+
+/**
+ * Registers /sw.js after start-up (its install downloads every file again, which would compete
+ * with the first start); calls onUpdate() when a new version is installed and waiting.
+ */
 export function ktRegisterSw(onUpdate) {
   if (!('serviceWorker' in navigator)) return;
+  afterStart(() => registerSw(onUpdate));
+}
+
+function registerSw(onUpdate) {
   navigator.serviceWorker.addEventListener('controllerchange', () => {
     if (reloadOnUpdate) {
       reloadOnUpdate = false;
@@ -35,8 +49,9 @@ export function ktApplyUpdate() {
   });
 }
 
-/** Asks for persistent storage without blocking; resolves to whether it is granted. */
+/** Asks for persistent storage after start-up, without blocking; resolves to whether it is granted. */
 export async function ktPersist() {
+  await new Promise((resolve) => afterStart(resolve));
   try {
     if (!navigator.storage || !navigator.storage.persist) return false;
     if (await navigator.storage.persisted()) return true;

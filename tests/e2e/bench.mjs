@@ -13,21 +13,31 @@ async function throttled(context, page) {
   return cdp;
 }
 
-/** From navigation start to the first input of a new form accepting typing. */
+/**
+ * From navigation start to the first input of a new form accepting typing: the app's own
+ * `keukentafel:mounted` mark (start page shown), plus, measured inside the page, the tap on
+ * "Nieuw gesprek" until the first field exists, has focus and the frame with it is painted.
+ * Playwright's own actionability checks (waiting for stable frames, IPC) are not counted.
+ */
 async function startToForm(page, url) {
   await page.goto(url);
   await page.getByTestId('nieuw-gesprek').waitFor();
   const mounted = await page.evaluate(() => performance.getEntriesByName('keukentafel:mounted')[0]?.startTime ?? performance.now());
-  const t0 = await page.evaluate(() => performance.now());
-  await page.getByTestId('nieuw-gesprek').click();
-  await page.locator('#veld-client-name').waitFor();
-  const t1 = await page.evaluate(() => {
-    const el = document.getElementById('veld-client-name');
-    el.focus();
-    return performance.now();
-  });
+  const open = await page.evaluate(() => new Promise((resolve) => {
+    const t0 = performance.now();
+    document.querySelector('[data-testid="nieuw-gesprek"]').click();
+    const ready = () => {
+      const el = document.getElementById('veld-client-name');
+      if (!el) return requestAnimationFrame(ready);
+      el.focus();
+      // The next frame shows the form with the focused field.
+      requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0), 0));
+    };
+    ready();
+  }));
   await page.locator('#veld-client-name').pressSequentially('x');
-  return mounted + (t1 - t0);
+  if ((await page.locator('#veld-client-name').inputValue()) !== 'x') throw new Error('the first field did not accept typing');
+  return { mounted, open, total: mounted + open };
 }
 
 const server = await serve();
@@ -63,11 +73,12 @@ await browser.close();
 await server.close();
 
 const s = firstLoadSizes(DIST);
+const parts = (runs) => `start page ${median(runs.map((r) => r.mounted)).toFixed(0)} ms + tap to form ${median(runs.map((r) => r.open)).toFixed(0)} ms`;
 const rows = [
   ['All first-load assets, gzip -9', kb(s.total), '≤ 150 KB'],
   ['.wasm alone, gzip -9', kb(s.wasm), '≤ 110 KB'],
-  ['Cold start to a usable form, CPU 4×', `${median(cold).toFixed(0)} ms`, '≤ 400 ms median'],
-  ['Warm start (service worker), CPU 4×', `${median(warm).toFixed(0)} ms`, '≤ 250 ms median'],
+  ['Cold start to a usable form, CPU 4×', `${median(cold.map((r) => r.total)).toFixed(0)} ms (${parts(cold)})`, '≤ 400 ms median'],
+  ['Warm start (service worker), CPU 4×', `${median(warm.map((r) => r.total)).toFixed(0)} ms (${parts(warm)})`, '≤ 250 ms median'],
   ['Keystroke to updated findings, CPU 4×', `${median(keys).toFixed(1)} ms`, '≤ 16 ms median'],
 ];
 console.log(`\n| What | Measured (median of ${RUNS}) | Budget |\n|---|---|---|`);
