@@ -89,11 +89,14 @@ fn raw_storage() -> Result<web_sys::Storage, String> {
         .ok_or_else(|| storage_message("unavailable"))
 }
 
-/// The stored revision of a draft, if any.
+/// The stored revision of a draft, if any: only `rev` is read (the rest is skipped, not built).
 fn stored_rev(id: &str) -> Option<u64> {
+    #[derive(serde::Deserialize)]
+    struct Rev {
+        rev: u64,
+    }
     let raw = raw_storage().ok()?.get_item(&key(id)).ok()??;
-    let v: serde_json::Value = serde_json::from_str(&raw).ok()?;
-    v.get("rev")?.as_u64()
+    serde_json::from_str::<Rev>(&raw).ok().map(|r| r.rev)
 }
 
 /// Saves `draft` if the stored revision is still `draft.rev - 1` (or there is none).
@@ -268,4 +271,40 @@ pub fn list_requests() -> Result<(Vec<StoredRequest>, Vec<String>), String> {
     }
     ok.sort_by(|a, b| b.saved_at.cmp(&a.saved_at));
     Ok((ok, broken))
+}
+
+/// The withdrawal being recorded on this device (one at a time), so that it survives a reload
+/// like a draft does; removed once it is signed and the professional leaves the screen.
+pub const WITHDRAWAL_KEY: &str = "keukentafel:intrekking";
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StoredWithdrawal {
+    pub schema_version: u32,
+    /// The signed consent being withdrawn, as verified on import, and its payload hash.
+    pub original: ConsentRecord,
+    pub original_hash: String,
+    pub record: keukentafel_core::WithdrawalRecord,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signed: Option<crate::ondertekenen::Signed>,
+}
+
+pub fn save_withdrawal(w: &StoredWithdrawal) -> Result<(), String> {
+    LocalStorage::set(WITHDRAWAL_KEY, w).map_err(storage_message)
+}
+
+/// The stored withdrawal, if any. One from another schema version or damaged is reported (and
+/// left in storage) rather than opened.
+pub fn load_withdrawal() -> Option<Result<StoredWithdrawal, String>> {
+    let raw = raw_storage().ok()?.get_item(WITHDRAWAL_KEY).ok()??;
+    Some(match serde_json::from_str::<StoredWithdrawal>(&raw) {
+        Ok(w) if w.schema_version == SCHEMA_VERSION => Ok(w),
+        _ => Err("Een eerder begonnen intrekking op dit apparaat kan niet worden geopend; open het toestemmingsbestand opnieuw.".to_owned()),
+    })
+}
+
+pub fn clear_withdrawal() {
+    if let Ok(s) = raw_storage() {
+        let _ = s.remove_item(WITHDRAWAL_KEY);
+    }
 }

@@ -3,7 +3,7 @@
 //! withdrawal date, exported in the same signed format.
 
 use super::handtekening::{Handtekening, Strokes};
-use crate::{browser, ondertekenen};
+use crate::{browser, ondertekenen, opslag};
 use keukentafel_core::art12;
 use keukentafel_core::flow::{self, field_id};
 use keukentafel_core::validate::validate_withdrawal;
@@ -25,6 +25,43 @@ pub fn Intrekking(#[prop(into)] on_close: Callback<()>) -> impl IntoView {
     let w = RwSignal::new(None::<WithdrawalRecord>);
     let signed = RwSignal::new(None::<ondertekenen::Signed>);
     let busy = RwSignal::new(false);
+    // Saving failed (storage full or refused): the screen works on in memory and says so.
+    let save_error = RwSignal::new(None::<String>);
+
+    // A withdrawal begun earlier on this device (before a reload) continues where it was.
+    match opslag::load_withdrawal() {
+        Some(Ok(stored)) => {
+            original.set(Some(Original {
+                record: stored.original,
+                hash: stored.original_hash,
+            }));
+            w.set(Some(stored.record));
+            signed.set(stored.signed);
+        }
+        Some(Err(e)) => error.set(Some(e)),
+        None => {}
+    }
+    // Saved on every change, like a draft.
+    Effect::new(move |_| {
+        let (Some(o), Some(record)) = (original.get(), w.get()) else {
+            return;
+        };
+        let stored = opslag::StoredWithdrawal {
+            schema_version: keukentafel_core::model::SCHEMA_VERSION,
+            original: o.record,
+            original_hash: o.hash,
+            record,
+            signed: signed.get(),
+        };
+        save_error.set(opslag::save_withdrawal(&stored).err());
+    });
+    // Leaving after signing ends it; leaving before keeps it for later.
+    let close = move |_| {
+        if signed.get_untracked().is_some() {
+            opslag::clear_withdrawal();
+        }
+        on_close.run(());
+    };
 
     let on_file = move |ev: leptos::ev::Event| {
         let Some(input) = ev
@@ -217,6 +254,7 @@ pub fn Intrekking(#[prop(into)] on_close: Callback<()>) -> impl IntoView {
                 <input type="file" id="intrekken-bestand" accept=".json,application/json,application/jose+json" on:change=on_file />
             </div>
             {move || error.get().map(|e| view! { <p class="kt-opslag-fout" role="alert" data-testid="intrekken-fout">{e}</p> })}
+            {move || save_error.get().map(|e| view! { <p class="kt-opslag-fout" role="alert" data-testid="intrekken-opslag-fout">{e}</p> })}
             {summary}
             <Show when=move || w.with(|x| x.is_some()) && signed.get().is_none()>
                 <div class="kt-veld kt-veld--datum">
@@ -238,11 +276,13 @@ pub fn Intrekking(#[prop(into)] on_close: Callback<()>) -> impl IntoView {
                         <div class="kt-veld">
                             <label for="veld-representation-capacity-reason">"Waarom?"</label>
                             <input type="text" id="veld-representation-capacity-reason"
+                                prop:value=move || w.with(|x| x.as_ref().map(|x| x.representation.capacity.reason.clone()).unwrap_or_default())
                                 on:input=move |ev| { let v = event_target_value(&ev); edit(Box::new(move |x| x.representation.capacity.reason = v)); } />
                         </div>
                         <div class="kt-veld">
                             <label for="veld-representation-capacity-judgedBy">"Beoordeeld door"</label>
                             <input type="text" id="veld-representation-capacity-judgedBy"
+                                prop:value=move || w.with(|x| x.as_ref().map(|x| x.representation.capacity.judged_by.clone()).unwrap_or_default())
                                 on:input=move |ev| { let v = event_target_value(&ev); edit(Box::new(move |x| x.representation.capacity.judged_by = v)); } />
                         </div>
                     </Show>
@@ -273,7 +313,7 @@ pub fn Intrekking(#[prop(into)] on_close: Callback<()>) -> impl IntoView {
                     <p class="kt-status-ok" role="status" data-testid="intrekking-klaar">{format!("Intrekking ondertekend en opgeslagen als {}.", s.file_name)}</p>
                 </section>
             })}
-            <button type="button" class="kt-knop kt-knop--klein" on:click=move |_| on_close.run(())>"Terug naar het overzicht"</button>
+            <button type="button" class="kt-knop kt-knop--klein" data-testid="intrekken-terug" on:click=close>"Terug naar het overzicht"</button>
         </main>
     }
 }

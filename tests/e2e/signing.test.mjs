@@ -1,6 +1,7 @@
 // Signed export: made by the real app in Chromium, verified by an independent JOSE library
 // (npm jose) and by `keukentafel verify`; tampering detected; the device key is persistent and
-// not extractable; signed records are frozen; a withdrawal after the 16th birthday.
+// not extractable; signed records are frozen; a withdrawal after the 16th birthday, which survives
+// a reload.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -171,7 +172,7 @@ test('the device key survives a reload and is not extractable; signed records ar
   await context.close();
 });
 
-test('a withdrawal after the 16th birthday is signed by the client alone', async () => {
+test('a withdrawal after the 16th birthday is signed by the client alone and survives a reload', async () => {
   assert.ok(exported, 'needs the export of the first test');
   const { context, page, problems } = await tabletPage(browser, server.url);
   await page.goto(server.url);
@@ -191,6 +192,13 @@ test('a withdrawal after the 16th birthday is signed by the client alone', async
   assert.match(await page.getByTestId('ondertekenaar').locator('h4').textContent(), /Daan Jansen, cliënt/);
   await f.drawTouch(page, 'veld-signers-0-signature');
   await page.getByTestId('intrekken-compleet').waitFor();
+  // A reload (an update, a crash) loses nothing: the withdrawal continues where it was.
+  await page.reload();
+  await page.getByTestId('intrekken').tap();
+  await page.getByTestId('origineel').waitFor();
+  assert.equal(await page.locator('#veld-date').inputValue(), '2028-04-02');
+  assert.equal(await page.getByTestId('ondertekenaar').count(), 1);
+  await page.getByTestId('intrekken-compleet').waitFor();
   await screenshot(page, 'intrekking');
   const w = await download(page, () => page.getByTestId('intrekking-ondertekenen').tap());
   assert.match(w.suggested, /^keukentafel-2028-04-02-withdrawal-/);
@@ -202,6 +210,12 @@ test('a withdrawal after the 16th birthday is signed by the client alone', async
   assert.equal(record.withdrawn.hash, consentHash);
   assert.equal(record.withdrawn.recordId, JSON.parse(Buffer.from(JSON.parse(exported.text).payload, 'base64url')).recordId);
   assert.deepEqual(record.signers.map((s) => s.role), ['client']);
+  assert.ok(record.signers[0].signature.strokes.length > 0, 'the signature drawn before the reload is signed');
+  // Signed and left: the next withdrawal on this device starts empty.
+  await page.getByTestId('intrekken-terug').tap();
+  await page.getByTestId('intrekken').tap();
+  await page.locator('#intrekken-bestand').waitFor();
+  assert.equal(await page.getByTestId('origineel').count(), 0);
   assert.deepEqual(problems.pageErrors, []);
   await context.close();
 });
