@@ -208,10 +208,7 @@ fn FormScreen(
     let key = opslag::key_of(&id);
     let handle = window_event_listener(leptos::ev::storage, move |e: web_sys::StorageEvent| {
         if e.key().as_deref() == Some(key.as_str()) {
-            let theirs = e
-                .new_value()
-                .and_then(|v| serde_json::from_str::<serde_json::Value>(&v).ok())
-                .and_then(|v| v.get("rev").and_then(|r| r.as_u64()));
+            let theirs = e.new_value().and_then(|v| opslag::rev_of(&v));
             if theirs.is_none_or(|r| r > form.rev.get_value()) {
                 form.save_state.set(Some(SaveState::Conflict));
             }

@@ -89,14 +89,18 @@ fn raw_storage() -> Result<web_sys::Storage, String> {
         .ok_or_else(|| storage_message("unavailable"))
 }
 
-/// The stored revision of a draft, if any: only `rev` is read (the rest is skipped, not built).
-fn stored_rev(id: &str) -> Option<u64> {
+/// The revision of a stored draft's text: only `rev` is read (the rest is skipped, not built).
+pub fn rev_of(raw: &str) -> Option<u64> {
     #[derive(serde::Deserialize)]
     struct Rev {
         rev: u64,
     }
-    let raw = raw_storage().ok()?.get_item(&key(id)).ok()??;
-    serde_json::from_str::<Rev>(&raw).ok().map(|r| r.rev)
+    serde_json::from_str::<Rev>(raw).ok().map(|r| r.rev)
+}
+
+/// The stored revision of a draft, if any.
+fn stored_rev(id: &str) -> Option<u64> {
+    rev_of(&raw_storage().ok()?.get_item(&key(id)).ok()??)
 }
 
 /// Saves `draft` if the stored revision is still `draft.rev - 1` (or there is none).

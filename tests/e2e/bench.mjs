@@ -3,7 +3,7 @@
 import { serve, launch, DIST } from './lib.mjs';
 import { firstLoadSizes } from './sizes.mjs';
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const RUNS = Number(process.env.BENCH_RUNS ?? 11);
 const median = (v) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
 const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
 
