@@ -60,9 +60,13 @@ pub struct Header {
     pub typ: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub jwk: Option<PublicJwk>,
-    /// Anything else a producer put in; `crit` is refused, the rest is ignored.
-    #[serde(flatten)]
-    pub other: serde_json::Map<String, Value>,
+    /// Critical extensions (RFC 7515 §4.1.11): keukentafel knows none, so any is refused.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub crit: Option<Value>,
+    /// RFC 7797's unencoded payload option: `false` is refused.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub b64: Option<Value>,
+    // Any other member a producer put in is ignored.
 }
 
 /// The protected header as canonical JSON, for a key and its thumbprint.
@@ -72,7 +76,8 @@ pub fn protected_header(jwk: &PublicJwk, kid: &str) -> String {
         kid: Some(kid.into()),
         typ: Some(TYP.into()),
         jwk: Some(jwk.clone()),
-        other: Default::default(),
+        crit: None,
+        b64: None,
     };
     crate::jcs::to_canonical(&h).unwrap_or_default()
 }
@@ -169,10 +174,10 @@ fn parse_signature(o: &Members) -> Result<ParsedSignature, String> {
             header.alg
         ));
     }
-    if header.other.contains_key("crit") {
+    if header.crit.is_some() {
         return Err("de header bevat ‘crit’-uitbreidingen die keukentafel niet kent".into());
     }
-    if header.other.get("b64") == Some(&Value::Bool(false)) {
+    if header.b64 == Some(Value::Bool(false)) {
         return Err("een niet-gecodeerde payload (b64: false) wordt niet aanvaard".into());
     }
     if let Some(t) = &header.typ {

@@ -149,6 +149,22 @@ fn header_and_key_rules() {
         None
     )
     .is_err());
+    assert!(
+        jws::verify(
+            &resign(serde_json::json!({"alg": "ES256", "jwk": jwk_v, "b64": false})),
+            None
+        )
+        .is_err(),
+        "unencoded payloads (RFC 7797) are refused"
+    );
+    assert!(
+        jws::verify(
+            &resign(serde_json::json!({"alg": "ES256", "jwk": jwk_v, "b64": true, "x-note": 1})),
+            None
+        )
+        .is_ok(),
+        "b64 true is the default; unknown members are ignored"
+    );
     let mut with_d = jwk_v.clone();
     with_d["d"] = "AAAA".into();
     assert!(jws::verify(
