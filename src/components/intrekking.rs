@@ -231,6 +231,72 @@ pub fn Intrekking(#[prop(into)] on_close: Callback<()>) -> impl IntoView {
         })
     };
 
+    // Who represents the client on the withdrawal date: taken over from the consent, and
+    // changeable here (a mentor appointed since, a parent who no longer has authority).
+    let needs_reps = move || {
+        w.with(|x| {
+            x.as_ref()
+                .is_some_and(|x| match (x.client.birth_date, x.date) {
+                    (Some(b), Some(d)) if b <= d => {
+                        art12::requirement(b, d, &x.representation).1
+                            != art12::Requirement::ClientAlone
+                    }
+                    _ => false,
+                })
+        })
+    };
+    let n_reps = Memo::new(move |_| {
+        w.with(|x| {
+            x.as_ref()
+                .map_or(0, |x| x.representation.representatives.len())
+        })
+    });
+    let representatives = move || {
+        (0..n_reps.get())
+            .map(|i| {
+                let name_id = format!("intrekken-vertegenwoordiger-{i}-naam");
+                let role_id = format!("intrekken-vertegenwoordiger-{i}-rol");
+                let rep = move || {
+                    w.with(|x| {
+                        x.as_ref()
+                            .and_then(|x| x.representation.representatives.get(i).cloned())
+                            .unwrap_or_default()
+                    })
+                };
+                let options = RepresentativeRole::ALL
+                    .iter()
+                    .enumerate()
+                    .map(|(k, r)| {
+                        let r = *r;
+                        view! { <option value=k.to_string() selected=move || rep().role == Some(r)>{r.label_nl()}</option> }
+                    })
+                    .collect_view();
+                view! {
+                    <div class="kt-vertegenwoordiger" data-testid="intrekken-vertegenwoordiger">
+                        <div class="kt-veld">
+                            <label for=name_id.clone()>{format!("Naam vertegenwoordiger {}", i + 1)}</label>
+                            <input type="text" id=name_id
+                                prop:value=move || rep().name
+                                on:input=move |ev| { let v = event_target_value(&ev); edit(Box::new(move |x| if let Some(r) = x.representation.representatives.get_mut(i) { r.name = v; })); } />
+                        </div>
+                        <div class="kt-veld">
+                            <label for=role_id.clone()>"Hoedanigheid"</label>
+                            <select id=role_id
+                                on:change=move |ev| { let role = event_target_value(&ev).parse::<usize>().ok().and_then(|k| RepresentativeRole::ALL.get(k).copied()); edit(Box::new(move |x| if let Some(r) = x.representation.representatives.get_mut(i) { r.role = role; })); }>
+                                <option value="" selected=move || rep().role.is_none()>"— kies —"</option>
+                                {options}
+                            </select>
+                        </div>
+                        <button type="button" class="kt-knop kt-knop--klein"
+                            on:click=move |_| edit(Box::new(move |x| { if i < x.representation.representatives.len() { x.representation.representatives.remove(i); } }))>
+                            {format!("Vertegenwoordiger {} verwijderen", i + 1)}
+                        </button>
+                    </div>
+                }
+            })
+            .collect_view()
+    };
+
     let pads = move || {
         (0..n_signers.get()).map(|i| {
             let who = move || w.with(|x| x.as_ref().and_then(|x| x.signers.get(i)).map(|s| flow::Person { name: s.name.clone(), role: s.role, relationship: s.relationship }.label_nl()).unwrap_or_default());
@@ -286,6 +352,17 @@ pub fn Intrekking(#[prop(into)] on_close: Callback<()>) -> impl IntoView {
                                 on:input=move |ev| { let v = event_target_value(&ev); edit(Box::new(move |x| x.representation.capacity.judged_by = v)); } />
                         </div>
                     </Show>
+                </Show>
+                <Show when=needs_reps>
+                    <section class="kt-groep" aria-labelledby="intrekken-vert-kop">
+                        <h3 id="intrekken-vert-kop">"Vertegenwoordigers op de datum van intrekking"</h3>
+                        <p class="kt-hint">"Overgenomen uit de toestemming. Pas aan wat sindsdien is veranderd, bijvoorbeeld een mentor die sindsdien is benoemd."</p>
+                        {representatives}
+                        <button type="button" class="kt-knop kt-knop--klein" data-testid="intrekken-vertegenwoordiger-toevoegen"
+                            on:click=move |_| edit(Box::new(|x| x.representation.representatives.push(Representative::default())))>
+                            "Vertegenwoordiger toevoegen"
+                        </button>
+                    </section>
                 </Show>
                 <section class="kt-groep" aria-labelledby="intrekken-teken-kop">
                     <h3 id="intrekken-teken-kop">"Ondertekenen"</h3>

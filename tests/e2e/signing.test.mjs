@@ -1,13 +1,14 @@
 // Signed export: made by the real app in Chromium, verified by an independent JOSE library
 // (npm jose) and by `keukentafel verify`; tampering detected; the device key is persistent and
 // not extractable; signed records are frozen; a withdrawal after the 16th birthday, which survives
-// a reload.
+// a reload; a withdrawal signed by representatives changed since the consent.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import * as jose from 'jose';
+import AxeBuilder from '@axe-core/playwright';
 import { serve, launch, tabletPage, screenshot, ARTIFACTS, assertCspAndOrigin } from './lib.mjs';
 import * as f from './flow.mjs';
 
@@ -216,6 +217,50 @@ test('a withdrawal after the 16th birthday is signed by the client alone and sur
   await page.getByTestId('intrekken').tap();
   await page.locator('#intrekken-bestand').waitFor();
   assert.equal(await page.getByTestId('origineel').count(), 0);
+  assert.deepEqual(problems.pageErrors, []);
+  await context.close();
+});
+
+test('a withdrawal for a client judged incapable since: representatives changed since the consent sign', async () => {
+  assert.ok(exported, 'needs the export of the first test');
+  const { context, page, problems } = await tabletPage(browser, server.url);
+  await page.goto(server.url);
+  await page.getByTestId('intrekken').tap();
+  await page.locator('#intrekken-bestand').setInputFiles(exported.path);
+  await page.getByTestId('origineel').waitFor();
+  await f.fill(page, 'veld-date', '2028-04-02');
+  await page.locator('#veld-date').dispatchEvent('change');
+  await page.locator('label[for="intrekken-onbekwaam"]').tap();
+  await f.fill(page, 'veld-representation-capacity-reason', 'Ernstige verstandelijke beperking, vastgesteld door de huisarts');
+  await f.fill(page, 'veld-representation-capacity-judgedBy', 'S. de Boer, Wmo-consulent');
+  // The representatives of the consent are taken over; the mentor appointed since is added.
+  assert.equal(await page.getByTestId('intrekken-vertegenwoordiger').count(), 1);
+  assert.equal(await page.locator('#intrekken-vertegenwoordiger-0-naam').inputValue(), 'Mila Jansen');
+  await page.getByTestId('intrekken-vertegenwoordiger-toevoegen').tap();
+  await f.fill(page, 'intrekken-vertegenwoordiger-1-naam', 'Piet de Vries');
+  await page.locator('#intrekken-vertegenwoordiger-1-rol').selectOption({ label: 'mentor' });
+  // Art. 12 lid 2: legal representatives come first in the chain — the mother (still with
+  // authority at 16) and the mentor both.
+  await page.getByTestId('ondertekenaar').nth(1).waitFor();
+  assert.equal(await page.getByTestId('ondertekenaar').count(), 2);
+  // The court has since taken the mother's authority: she is removed, only the mentor signs.
+  await page.getByRole('button', { name: 'Vertegenwoordiger 1 verwijderen' }).tap();
+  assert.equal(await page.getByTestId('intrekken-vertegenwoordiger').count(), 1);
+  assert.equal(await page.locator('#intrekken-vertegenwoordiger-0-naam').inputValue(), 'Piet de Vries');
+  assert.equal(await page.getByTestId('ondertekenaar').count(), 1);
+  assert.match(await page.getByTestId('ondertekenaar').locator('h4').textContent(), /Piet de Vries/);
+  await f.drawTouch(page, 'veld-signers-0-signature');
+  await page.getByTestId('intrekken-compleet').waitFor();
+  await screenshot(page, 'intrekking-mentor');
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
+  assert.deepEqual(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`), []);
+  const w = await download(page, () => page.getByTestId('intrekking-ondertekenen').tap(), 'withdrawal-mentor.jws.json');
+  const r = verifyCli([w.path]);
+  assert.equal(r.code, 0, JSON.stringify(r.lines));
+  const record = JSON.parse(Buffer.from(JSON.parse(w.text).payload, 'base64url'));
+  assert.deepEqual(record.signers.map((s) => s.name), ['Piet de Vries']);
+  assert.deepEqual(record.representation.representatives, [{ name: 'Piet de Vries', role: 'mentor' }]);
+  assert.equal(record.representation.capacity.judgedIncapable, true);
   assert.deepEqual(problems.pageErrors, []);
   await context.close();
 });
