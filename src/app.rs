@@ -193,7 +193,7 @@ fn FormScreen(
 ) -> impl IntoView {
     let id = record.record_id.as_str().to_owned();
     let form = Form::with_signed(record, step, rev, profile, signed);
-    provide_context(form);
+    form.provide();
 
     // Save on every change (and at once for a new form, so it is listed even if untouched).
     Effect::new(move |prev: Option<()>| {

@@ -139,6 +139,12 @@ impl Form {
         }
     }
 
+    /// Makes this form, and its findings for the field components, available to the steps.
+    pub fn provide(self) {
+        provide_context(self);
+        provide_context(Findings(self.findings));
+    }
+
     pub fn go(&self, step: Step) {
         self.step.set(step);
         if let Some(w) = web_sys::window() {
@@ -149,4 +155,13 @@ impl Form {
 
 pub fn use_form() -> Form {
     expect_context::<Form>()
+}
+
+/// The findings the field components (velden.rs) show beside each field: the consent form's,
+/// or those of another screen that records something (a withdrawal).
+#[derive(Clone, Copy)]
+pub struct Findings(pub Memo<Vec<Finding>>);
+
+pub fn use_findings() -> Memo<Vec<Finding>> {
+    expect_context::<Findings>().0
 }

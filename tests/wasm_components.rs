@@ -215,7 +215,7 @@ async fn step_gesprek_writes_the_record_and_shows_findings() {
             0,
             Profile::landsmeer(),
         );
-        provide_context(f);
+        f.provide();
         form.set_value(Some(f));
         view! { <Gesprek /> }
     });

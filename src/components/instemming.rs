@@ -8,14 +8,13 @@ use keukentafel_core::*;
 use leptos::prelude::*;
 
 /// Toggle buttons for choosing partners from the profile (`aria-pressed`, touch-sized), with
-/// the form's findings for `path` unless `without_findings` (outside a consent form).
+/// the findings for `path`.
 #[component]
 pub fn PartnerKeuze(
     #[prop(into)] path: String,
     #[prop(into)] label: String,
     get: Signal<Vec<String>>,
     #[prop(into)] set: Callback<Vec<String>>,
-    #[prop(optional)] without_findings: bool,
 ) -> impl IntoView {
     let id = field_id(&path);
     let partners = crate::app::use_profile().with_value(|p| p.partners.clone());
@@ -34,13 +33,12 @@ pub fn PartnerKeuze(
             }
         })
         .collect_view();
-    let findings = (!without_findings).then(|| view! { <Meldingen path=path /> });
-    let described = (!without_findings).then(|| format!("{id}-meldingen"));
+    let described = format!("{id}-meldingen");
     view! {
         <fieldset class="kt-groep kt-groep--chips" id=id.clone() tabindex="-1" aria-describedby=described>
             <legend>{label}</legend>
             <div class="kt-chips">{buttons}</div>
-            {findings}
+            <Meldingen path=path />
         </fieldset>
     }
 }

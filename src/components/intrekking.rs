@@ -3,6 +3,9 @@
 //! withdrawal date, exported in the same signed format.
 
 use super::handtekening::{Handtekening, Strokes};
+use super::velden::{Datum, Keuzelijst, Tekst, Vinkje};
+use super::vertegenwoordiging::{role_from, role_value};
+use crate::state::Findings;
 use crate::{browser, ondertekenen, opslag};
 use keukentafel_core::art12;
 use keukentafel_core::flow::{self, field_id};
@@ -114,7 +117,17 @@ pub fn Intrekking(#[prop(into)] on_close: Callback<()>) -> impl IntoView {
                 .unwrap_or_default()
         })
     });
+    // The field components show these findings beside their fields, as in the consent form.
+    provide_context(Findings(findings));
     let n_signers = Memo::new(move |_| w.with(|x| x.as_ref().map_or(0, |x| x.signers.len())));
+    // A text field of the withdrawal record (empty while there is none).
+    let text = move |get: fn(&WithdrawalRecord) -> String,
+                     set: fn(&mut WithdrawalRecord, String)| {
+        (
+            Signal::derive(move || w.with(|x| x.as_ref().map(get).unwrap_or_default())),
+            Callback::new(move |v: String| edit(Box::new(move |x| set(x, v)))),
+        )
+    };
 
     let sign = move |_| {
         let Some(record) = w.get_untracked() else {
@@ -233,18 +246,21 @@ pub fn Intrekking(#[prop(into)] on_close: Callback<()>) -> impl IntoView {
 
     // Who represents the client on the withdrawal date: taken over from the consent, and
     // changeable here (a mentor appointed since, a parent who no longer has authority).
-    let needs_reps = move || {
+    let requirement_kind = Memo::new(move |_| {
         w.with(|x| {
-            x.as_ref()
-                .is_some_and(|x| match (x.client.birth_date, x.date) {
-                    (Some(b), Some(d)) if b <= d => {
-                        art12::requirement(b, d, &x.representation).1
-                            != art12::Requirement::ClientAlone
-                    }
-                    _ => false,
-                })
+            let x = x.as_ref()?;
+            match (x.client.birth_date, x.date) {
+                (Some(b), Some(d)) if b <= d => Some(art12::requirement(b, d, &x.representation).1),
+                _ => None,
+            }
         })
+    });
+    let needs_reps = move || {
+        requirement_kind
+            .get()
+            .is_some_and(|q| q != art12::Requirement::ClientAlone)
     };
+    let chain = move || requirement_kind.get() == Some(art12::Requirement::Chain);
     let n_reps = Memo::new(move |_| {
         w.with(|x| {
             x.as_ref()
@@ -254,42 +270,46 @@ pub fn Intrekking(#[prop(into)] on_close: Callback<()>) -> impl IntoView {
     let representatives = move || {
         (0..n_reps.get())
             .map(|i| {
-                let name_id = format!("intrekken-vertegenwoordiger-{i}-naam");
-                let role_id = format!("intrekken-vertegenwoordiger-{i}-rol");
-                let rep = move || {
-                    w.with(|x| {
-                        x.as_ref()
-                            .and_then(|x| x.representation.representatives.get(i).cloned())
-                            .unwrap_or_default()
+                let part = move |get: fn(&Representative) -> String| {
+                    Signal::derive(move || {
+                        w.with(|x| {
+                            x.as_ref()
+                                .and_then(|x| x.representation.representatives.get(i))
+                                .map(get)
+                                .unwrap_or_default()
+                        })
                     })
                 };
-                let options = RepresentativeRole::ALL
-                    .iter()
-                    .enumerate()
-                    .map(|(k, r)| {
-                        let r = *r;
-                        view! { <option value=k.to_string() selected=move || rep().role == Some(r)>{r.label_nl()}</option> }
+                let set = move |set: fn(&mut Representative, String)| {
+                    Callback::new(move |v: String| {
+                        edit(Box::new(move |x| {
+                            if let Some(r) = x.representation.representatives.get_mut(i) {
+                                set(r, v);
+                            }
+                        }))
                     })
-                    .collect_view();
+                };
+                let name_get = part(|r| r.name.clone());
+                let name_set = set(|r, v| r.name = v);
+                let role_get = part(|r| r.role.map(role_value).unwrap_or("").to_owned());
+                let role_set = set(|r, v| r.role = role_from(&v));
+                let options = move || {
+                    RepresentativeRole::ALL
+                        .into_iter()
+                        .filter(|r| chain() || r.is_legal_representative_of_minor())
+                        .map(|r| (role_value(r), r.label_nl()))
+                        .collect::<Vec<_>>()
+                };
                 view! {
-                    <div class="kt-vertegenwoordiger" data-testid="intrekken-vertegenwoordiger">
-                        <div class="kt-veld">
-                            <label for=name_id.clone()>{format!("Naam vertegenwoordiger {}", i + 1)}</label>
-                            <input type="text" id=name_id
-                                prop:value=move || rep().name
-                                on:input=move |ev| { let v = event_target_value(&ev); edit(Box::new(move |x| if let Some(r) = x.representation.representatives.get_mut(i) { r.name = v; })); } />
-                        </div>
-                        <div class="kt-veld">
-                            <label for=role_id.clone()>"Hoedanigheid"</label>
-                            <select id=role_id
-                                on:change=move |ev| { let role = event_target_value(&ev).parse::<usize>().ok().and_then(|k| RepresentativeRole::ALL.get(k).copied()); edit(Box::new(move |x| if let Some(r) = x.representation.representatives.get_mut(i) { r.role = role; })); }>
-                                <option value="" selected=move || rep().role.is_none()>"— kies —"</option>
-                                {options}
-                            </select>
-                        </div>
+                    <div class="kt-rij" data-testid="intrekken-vertegenwoordiger">
+                        <Tekst label=format!("Naam vertegenwoordiger {}", i + 1) path=format!("representation.representatives[{i}].name") get=name_get set=name_set />
+                        {move || view! {
+                            <Keuzelijst label=format!("Rol van vertegenwoordiger {}", i + 1) path=format!("representation.representatives[{i}].role")
+                                options=options() get=role_get set=role_set />
+                        }}
                         <button type="button" class="kt-knop kt-knop--klein"
                             on:click=move |_| edit(Box::new(move |x| { if i < x.representation.representatives.len() { x.representation.representatives.remove(i); } }))>
-                            {format!("Vertegenwoordiger {} verwijderen", i + 1)}
+                            {format!("Verwijder vertegenwoordiger {}", i + 1)}
                         </button>
                     </div>
                 }
@@ -323,34 +343,25 @@ pub fn Intrekking(#[prop(into)] on_close: Callback<()>) -> impl IntoView {
             {move || save_error.get().map(|e| view! { <p class="kt-opslag-fout" role="alert" data-testid="intrekken-opslag-fout">{e}</p> })}
             {summary}
             <Show when=move || w.with(|x| x.is_some()) && signed.get().is_none()>
-                <div class="kt-veld kt-veld--datum">
-                    <label for="veld-date">"Datum van intrekking"</label>
-                    <input type="date" id="veld-date"
-                        prop:value=move || w.with(|x| x.as_ref().and_then(|x| x.date).map(|d| d.to_string()).unwrap_or_default())
-                        on:change=move |ev| { let d = Date::parse(&event_target_value(&ev)).ok(); edit(Box::new(move |x| x.date = d)); } />
-                </div>
+                <Datum label="Datum van intrekking" path="date"
+                    get=Signal::derive(move || w.with(|x| x.as_ref().and_then(|x| x.date)))
+                    set=Callback::new(move |d: Option<Date>| edit(Box::new(move |x| x.date = d))) />
                 {scope}
                 <p class="kt-uitkomst" data-testid="intrekken-wie" role="status">{move || requirement().unwrap_or_else(|| "Vul de datum van intrekking in.".into())}</p>
                 <Show when=age16>
-                    <label class="kt-keuze" for="intrekken-onbekwaam">
-                        <input type="checkbox" id="intrekken-onbekwaam"
-                            prop:checked=move || w.with(|x| x.as_ref().is_some_and(|x| x.representation.capacity.judged_incapable))
-                            on:change=move |ev| { let v = event_target_checked(&ev); edit(Box::new(move |x| x.representation.capacity.judged_incapable = v)); } />
-                        <span>"De cliënt is niet in staat zijn belangen hierbij te overzien (art. 12 lid 2)"</span>
-                    </label>
+                    <Vinkje id="intrekken-onbekwaam"
+                        label="De cliënt is niet in staat zijn belangen hierbij te overzien (art. 12 lid 2)"
+                        get=Signal::derive(move || w.with(|x| x.as_ref().is_some_and(|x| x.representation.capacity.judged_incapable)))
+                        set=Callback::new(move |v: bool| edit(Box::new(move |x| x.representation.capacity.judged_incapable = v))) />
                     <Show when=move || w.with(|x| x.as_ref().is_some_and(|x| x.representation.capacity.judged_incapable))>
-                        <div class="kt-veld">
-                            <label for="veld-representation-capacity-reason">"Waarom?"</label>
-                            <input type="text" id="veld-representation-capacity-reason"
-                                prop:value=move || w.with(|x| x.as_ref().map(|x| x.representation.capacity.reason.clone()).unwrap_or_default())
-                                on:input=move |ev| { let v = event_target_value(&ev); edit(Box::new(move |x| x.representation.capacity.reason = v)); } />
-                        </div>
-                        <div class="kt-veld">
-                            <label for="veld-representation-capacity-judgedBy">"Beoordeeld door"</label>
-                            <input type="text" id="veld-representation-capacity-judgedBy"
-                                prop:value=move || w.with(|x| x.as_ref().map(|x| x.representation.capacity.judged_by.clone()).unwrap_or_default())
-                                on:input=move |ev| { let v = event_target_value(&ev); edit(Box::new(move |x| x.representation.capacity.judged_by = v)); } />
-                        </div>
+                        {
+                            let (reason_get, reason_set) = text(|x| x.representation.capacity.reason.clone(), |x, v| x.representation.capacity.reason = v);
+                            let (by_get, by_set) = text(|x| x.representation.capacity.judged_by.clone(), |x, v| x.representation.capacity.judged_by = v);
+                            view! {
+                                <Tekst label="Waarom?" path="representation.capacity.reason" get=reason_get set=reason_set />
+                                <Tekst label="Beoordeeld door" path="representation.capacity.judgedBy" get=by_get set=by_set />
+                            }
+                        }
                     </Show>
                 </Show>
                 <Show when=needs_reps>

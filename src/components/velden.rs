@@ -2,7 +2,7 @@
 //! Every input has a visible label, an id derived from its record path (so findings link to
 //! it) and `aria-describedby` pointing at its messages.
 
-use crate::state::use_form;
+use crate::state::use_findings;
 use keukentafel_core::flow::{field_id, findings_at};
 use keukentafel_core::{Date, Severity};
 use leptos::prelude::*;
@@ -11,11 +11,11 @@ use leptos::prelude::*;
 /// `aria-describedby` never points at nothing.
 #[component]
 pub fn Meldingen(#[prop(into)] path: String) -> impl IntoView {
-    let form = use_form();
+    let findings = use_findings();
     let id = format!("{}-meldingen", field_id(&path));
     let p = path.clone();
     let items = move || {
-        form.findings.with(|f| {
+        findings.with(|f| {
             findings_at(f, &p)
                 .map(|x| {
                     let class = if x.severity == Severity::Error {
@@ -42,12 +42,9 @@ pub fn Meldingen(#[prop(into)] path: String) -> impl IntoView {
 }
 
 fn has_error(path: &str) -> impl Fn() -> bool + Send + Sync + 'static {
-    let form = use_form();
+    let findings = use_findings();
     let p = path.to_owned();
-    move || {
-        form.findings
-            .with(|f| findings_at(f, &p).any(|x| x.severity == Severity::Error))
-    }
+    move || findings.with(|f| findings_at(f, &p).any(|x| x.severity == Severity::Error))
 }
 
 /// A one-line or multi-line text field.

@@ -7,7 +7,8 @@ use keukentafel_core::art12::{self, Requirement};
 use keukentafel_core::*;
 use leptos::prelude::*;
 
-fn role_value(r: RepresentativeRole) -> &'static str {
+/// The role as the record writes it (the value of a role in a select list).
+pub(crate) fn role_value(r: RepresentativeRole) -> &'static str {
     use RepresentativeRole::*;
     match r {
         ParentWithAuthority => "parentWithAuthority",
@@ -24,7 +25,7 @@ fn role_value(r: RepresentativeRole) -> &'static str {
     }
 }
 
-fn role_from(v: &str) -> Option<RepresentativeRole> {
+pub(crate) fn role_from(v: &str) -> Option<RepresentativeRole> {
     RepresentativeRole::ALL
         .into_iter()
         .find(|r| role_value(*r) == v)

@@ -2,8 +2,10 @@
 //! days left (overdue ones stand out), record the decision, sign and export like consent.
 
 use super::instemming::PartnerKeuze;
+use super::velden::{Datum, Tekst};
+use crate::state::Findings;
 use crate::{browser, ondertekenen, opslag};
-use keukentafel_core::flow::{self, field_id};
+use keukentafel_core::flow;
 use keukentafel_core::validate::validate_request;
 use keukentafel_core::*;
 use leptos::prelude::*;
@@ -138,33 +140,24 @@ fn VerzoekFormulier(
         save_error.set(opslag::save_request(&stored).err());
     });
 
+    // The field components show these findings beside their fields, as in the consent form.
+    provide_context(Findings(findings));
     let text = move |label: &'static str,
                      path: &'static str,
                      get: fn(&RequestRecord) -> String,
                      set: fn(&mut RequestRecord, String),
                      multiline: bool| {
-        let id = field_id(path);
-        let input = if multiline {
-            view! { <textarea id=id.clone() rows="3" prop:value=move || rec.with(get)
-                on:input=move |ev| { let v = event_target_value(&ev); edit(Box::new(move |r| set(r, v))); }></textarea> }.into_any()
-        } else {
-            view! { <input type="text" id=id.clone() prop:value=move || rec.with(get)
-                on:input=move |ev| { let v = event_target_value(&ev); edit(Box::new(move |r| set(r, v))); } /> }.into_any()
-        };
-        view! { <div class="kt-veld"><label for=id>{label}</label>{input}</div> }
+        let value = Signal::derive(move || rec.with(get));
+        let change = Callback::new(move |v: String| edit(Box::new(move |r| set(r, v))));
+        view! { <Tekst label=label path=path get=value set=change multiline=multiline /> }
     };
     let date = move |label: &'static str,
                      path: &'static str,
                      get: fn(&RequestRecord) -> Option<Date>,
                      set: fn(&mut RequestRecord, Option<Date>)| {
-        let id = field_id(path);
-        view! {
-            <div class="kt-veld kt-veld--datum">
-                <label for=id.clone()>{label}</label>
-                <input type="date" id=id prop:value=move || rec.with(get).map(|d| d.to_string()).unwrap_or_default()
-                    on:change=move |ev| { let v = Date::parse(&event_target_value(&ev)).ok(); edit(Box::new(move |r| set(r, v))); } />
-            </div>
-        }
+        let value = Signal::derive(move || rec.with(get));
+        let change = Callback::new(move |v: Option<Date>| edit(Box::new(move |r| set(r, v))));
+        view! { <Datum label=label path=path get=value set=change /> }
     };
     let outcome = Signal::derive(move || rec.with(|r| r.decision.as_ref().map(|d| d.outcome)));
     let pick = move |o: Option<RequestOutcome>| {
@@ -288,7 +281,7 @@ fn VerzoekFormulier(
                     {date("Datum van de beslissing", "decision.date", |r| r.decision.as_ref().and_then(|d| d.date), |r, v| if let Some(d) = &mut r.decision { d.date = v; })}
                     {text("Motivering (verplicht bij (gedeeltelijke) afwijzing)", "decision.reasons", |r| r.decision.as_ref().map(|d| d.reasons.clone()).unwrap_or_default(),
                         |r, v| if let Some(d) = &mut r.decision { d.reasons = v; }, true)}
-                    <PartnerKeuze path="partnersInformed" label="Partners die op de hoogte zijn gebracht (art. 11 lid 6)" get=informed set=set_informed without_findings=true />
+                    <PartnerKeuze path="partnersInformed" label="Partners die op de hoogte zijn gebracht (art. 11 lid 6)" get=informed set=set_informed />
                 </Show>
             </fieldset>
             <section class="kt-groep" aria-labelledby="bezwaar-kop">

@@ -32,6 +32,9 @@ test('register a correction request, reject it with reasons, sign and export', a
   // A rejection without reasons is an error: signing is blocked.
   assert.match(await page.getByTestId('verzoek-bevindingen').textContent(), /REQUEST-REJECTION-REASON/);
   assert.equal(await page.getByTestId('verzoek-ondertekenen').isDisabled(), true);
+  // … and it is shown beside the field it is about, as in the consent form.
+  assert.equal(await page.locator('#veld-decision-reasons-meldingen [data-code="REQUEST-REJECTION-REASON"]').count(), 1);
+  assert.equal(await page.locator('#veld-decision-reasons').getAttribute('aria-invalid'), 'true');
   await f.fill(page, 'veld-decision-reasons', 'De vastgelegde gegevens zijn juist: zij komen overeen met de verklaring van de huisarts.');
   await page.getByTestId('verzoek-compleet').waitFor();
   const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();

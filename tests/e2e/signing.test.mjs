@@ -231,22 +231,27 @@ test('a withdrawal for a client judged incapable since: representatives changed 
   await f.fill(page, 'veld-date', '2028-04-02');
   await page.locator('#veld-date').dispatchEvent('change');
   await page.locator('label[for="intrekken-onbekwaam"]').tap();
+  // The core's findings appear beside the fields, as in the consent form.
+  const reasonMessages = page.locator('#veld-representation-capacity-reason-meldingen [data-code="REP-INCAPABLE-REASON"]');
+  await reasonMessages.waitFor();
+  assert.equal(await page.locator('#veld-representation-capacity-reason').getAttribute('aria-invalid'), 'true');
   await f.fill(page, 'veld-representation-capacity-reason', 'Ernstige verstandelijke beperking, vastgesteld door de huisarts');
   await f.fill(page, 'veld-representation-capacity-judgedBy', 'S. de Boer, Wmo-consulent');
+  assert.equal(await reasonMessages.count(), 0);
   // The representatives of the consent are taken over; the mentor appointed since is added.
   assert.equal(await page.getByTestId('intrekken-vertegenwoordiger').count(), 1);
-  assert.equal(await page.locator('#intrekken-vertegenwoordiger-0-naam').inputValue(), 'Mila Jansen');
+  assert.equal(await page.locator('#veld-representation-representatives-0-name').inputValue(), 'Mila Jansen');
   await page.getByTestId('intrekken-vertegenwoordiger-toevoegen').tap();
-  await f.fill(page, 'intrekken-vertegenwoordiger-1-naam', 'Piet de Vries');
-  await page.locator('#intrekken-vertegenwoordiger-1-rol').selectOption({ label: 'mentor' });
+  await f.fill(page, 'veld-representation-representatives-1-name', 'Piet de Vries');
+  await page.locator('#veld-representation-representatives-1-role').selectOption({ label: 'mentor' });
   // Art. 12 lid 2: legal representatives come first in the chain — the mother (still with
   // authority at 16) and the mentor both.
   await page.getByTestId('ondertekenaar').nth(1).waitFor();
   assert.equal(await page.getByTestId('ondertekenaar').count(), 2);
   // The court has since taken the mother's authority: she is removed, only the mentor signs.
-  await page.getByRole('button', { name: 'Vertegenwoordiger 1 verwijderen' }).tap();
+  await page.getByRole('button', { name: 'Verwijder vertegenwoordiger 1' }).tap();
   assert.equal(await page.getByTestId('intrekken-vertegenwoordiger').count(), 1);
-  assert.equal(await page.locator('#intrekken-vertegenwoordiger-0-naam').inputValue(), 'Piet de Vries');
+  assert.equal(await page.locator('#veld-representation-representatives-0-name').inputValue(), 'Piet de Vries');
   assert.equal(await page.getByTestId('ondertekenaar').count(), 1);
   assert.match(await page.getByTestId('ondertekenaar').locator('h4').textContent(), /Piet de Vries/);
   await f.drawTouch(page, 'veld-signers-0-signature');
