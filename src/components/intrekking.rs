@@ -3,8 +3,8 @@
 //! withdrawal date, exported in the same signed format.
 
 use super::handtekening::{Handtekening, Strokes};
-use super::velden::{Datum, Keuzelijst, Tekst, Vinkje};
-use super::vertegenwoordiging::{role_from, role_value};
+use super::velden::{Datum, Tekst, Vinkje};
+use super::vertegenwoordiging::VertegenwoordigerVelden;
 use crate::state::Findings;
 use crate::{browser, ondertekenen, opslag};
 use keukentafel_core::art12;
@@ -270,48 +270,18 @@ pub fn Intrekking(#[prop(into)] on_close: Callback<()>) -> impl IntoView {
     let representatives = move || {
         (0..n_reps.get())
             .map(|i| {
-                let part = move |get: fn(&Representative) -> String| {
-                    Signal::derive(move || {
-                        w.with(|x| {
-                            x.as_ref()
-                                .and_then(|x| x.representation.representatives.get(i))
-                                .map(get)
-                                .unwrap_or_default()
-                        })
-                    })
-                };
-                let set = move |set: fn(&mut Representative, String)| {
-                    Callback::new(move |v: String| {
-                        edit(Box::new(move |x| {
-                            if let Some(r) = x.representation.representatives.get_mut(i) {
-                                set(r, v);
-                            }
-                        }))
-                    })
-                };
-                let name_get = part(|r| r.name.clone());
-                let name_set = set(|r, v| r.name = v);
-                let role_get = part(|r| r.role.map(role_value).unwrap_or("").to_owned());
-                let role_set = set(|r, v| r.role = role_from(&v));
-                let options = move || {
-                    RepresentativeRole::ALL
-                        .into_iter()
-                        .filter(|r| chain() || r.is_legal_representative_of_minor())
-                        .map(|r| (role_value(r), r.label_nl()))
-                        .collect::<Vec<_>>()
-                };
+                let remove = Callback::new(move |_| {
+                    edit(Box::new(move |x| {
+                        if i < x.representation.representatives.len() {
+                            x.representation.representatives.remove(i);
+                        }
+                    }))
+                });
                 view! {
-                    <div class="kt-rij" data-testid="intrekken-vertegenwoordiger">
-                        <Tekst label=format!("Naam vertegenwoordiger {}", i + 1) path=format!("representation.representatives[{i}].name") get=name_get set=name_set />
-                        {move || view! {
-                            <Keuzelijst label=format!("Rol van vertegenwoordiger {}", i + 1) path=format!("representation.representatives[{i}].role")
-                                options=options() get=role_get set=role_set />
-                        }}
-                        <button type="button" class="kt-knop kt-knop--klein"
-                            on:click=move |_| edit(Box::new(move |x| { if i < x.representation.representatives.len() { x.representation.representatives.remove(i); } }))>
-                            {format!("Verwijder vertegenwoordiger {}", i + 1)}
-                        </button>
-                    </div>
+                    <VertegenwoordigerVelden index=i chain=Signal::derive(chain)
+                        name_get=rep_field(w, i, |r| r.name.clone()) name_set=rep_set(edit, i, |r, v| r.name = v)
+                        role_get=rep_field(w, i, |r| r.role) role_set=rep_set(edit, i, |r, v| r.role = v)
+                        on_remove=remove testid="intrekken-vertegenwoordiger" />
                 }
             })
             .collect_view()
@@ -404,4 +374,35 @@ pub fn Intrekking(#[prop(into)] on_close: Callback<()>) -> impl IntoView {
             <button type="button" class="kt-knop kt-knop--klein" data-testid="intrekken-terug" on:click=close>"Terug naar het overzicht"</button>
         </main>
     }
+}
+
+/// One field of representative `i` of the withdrawal (absent meanwhile: the default).
+fn rep_field<V: Clone + Default + Send + Sync + 'static>(
+    w: RwSignal<Option<WithdrawalRecord>>,
+    i: usize,
+    get: fn(&Representative) -> V,
+) -> Signal<V> {
+    Signal::derive(move || {
+        w.with(|x| {
+            x.as_ref()
+                .and_then(|x| x.representation.representatives.get(i))
+                .map(get)
+                .unwrap_or_default()
+        })
+    })
+}
+
+/// Sets one field of representative `i` (absent meanwhile: nothing happens).
+fn rep_set<V: Send + Sync + 'static>(
+    edit: impl Fn(Box<dyn FnOnce(&mut WithdrawalRecord)>) + Send + Sync + 'static,
+    i: usize,
+    set: fn(&mut Representative, V),
+) -> Callback<V> {
+    Callback::new(move |v| {
+        edit(Box::new(move |x| {
+            if let Some(r) = x.representation.representatives.get_mut(i) {
+                set(r, v);
+            }
+        }))
+    })
 }

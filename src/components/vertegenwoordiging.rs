@@ -8,7 +8,7 @@ use keukentafel_core::*;
 use leptos::prelude::*;
 
 /// The role as the record writes it (the value of a role in a select list).
-pub(crate) fn role_value(r: RepresentativeRole) -> &'static str {
+fn role_value(r: RepresentativeRole) -> &'static str {
     use RepresentativeRole::*;
     match r {
         ParentWithAuthority => "parentWithAuthority",
@@ -25,7 +25,7 @@ pub(crate) fn role_value(r: RepresentativeRole) -> &'static str {
     }
 }
 
-pub(crate) fn role_from(v: &str) -> Option<RepresentativeRole> {
+fn role_from(v: &str) -> Option<RepresentativeRole> {
     RepresentativeRole::ALL
         .into_iter()
         .find(|r| role_value(*r) == v)
@@ -165,35 +165,58 @@ fn VertegenwoordigerRij(index: usize, chain: Signal<bool>) -> impl IntoView {
         i,
         representative,
         representative_mut,
-        |x| x.role.map(role_value).unwrap_or("").to_owned(),
-        |x, v: String| x.role = role_from(&v),
+        |x| x.role,
+        |x, v| x.role = v,
     );
+    let remove = Callback::new(move |_| {
+        form.edit(|r| {
+            if i < r.representation.representatives.len() {
+                r.representation.representatives.remove(i);
+            }
+        })
+    });
+    view! {
+        <VertegenwoordigerVelden index=i chain=chain name_get=name_get name_set=name_set
+            role_get=role_get role_set=role_set on_remove=remove testid="vertegenwoordiger" />
+    }
+}
+
+/// Name, role and a remove button for representative `index` (at `representation.
+/// representatives[index]` of the record): the rows of the consent form and of a withdrawal.
+/// The roles offered are those of a minor's legal representatives, or all when the art. 12
+/// lid 2 chain applies.
+#[component]
+pub(crate) fn VertegenwoordigerVelden(
+    index: usize,
+    chain: Signal<bool>,
+    name_get: Signal<String>,
+    name_set: Callback<String>,
+    role_get: Signal<Option<RepresentativeRole>>,
+    role_set: Callback<Option<RepresentativeRole>>,
+    on_remove: Callback<()>,
+    testid: &'static str,
+) -> impl IntoView {
+    let i = index;
+    let role_value_get =
+        Signal::derive(move || role_get.get().map(role_value).unwrap_or("").to_owned());
+    let role_value_set = Callback::new(move |v: String| role_set.run(role_from(&v)));
     let options = move || {
-        let roles: Vec<RepresentativeRole> = if chain.get() {
-            RepresentativeRole::ALL.to_vec()
-        } else {
-            RepresentativeRole::ALL
-                .into_iter()
-                .filter(|r| r.is_legal_representative_of_minor())
-                .collect()
-        };
-        roles
+        RepresentativeRole::ALL
             .into_iter()
+            .filter(|r| chain.get() || r.is_legal_representative_of_minor())
             .map(|r| (role_value(r), r.label_nl()))
             .collect::<Vec<_>>()
     };
     view! {
-        <div class="kt-rij" data-testid="vertegenwoordiger">
+        <div class="kt-rij" data-testid=testid>
             <Tekst label=format!("Naam vertegenwoordiger {}", i + 1) path=format!("representation.representatives[{i}].name") get=name_get set=name_set />
             {move || view! {
                 <Keuzelijst label=format!("Rol van vertegenwoordiger {}", i + 1) path=format!("representation.representatives[{i}].role")
-                    options=options() get=role_get set=role_set />
+                    options=options() get=role_value_get set=role_value_set />
             }}
-            <button type="button" class="kt-knop kt-knop--klein" on:click=move |_| form.edit(|r| {
-                if i < r.representation.representatives.len() {
-                    r.representation.representatives.remove(i);
-                }
-            })>{format!("Verwijder vertegenwoordiger {}", i + 1)}</button>
+            <button type="button" class="kt-knop kt-knop--klein" on:click=move |_| on_remove.run(())>
+                {format!("Verwijder vertegenwoordiger {}", i + 1)}
+            </button>
         </div>
     }
 }

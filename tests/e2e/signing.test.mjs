@@ -51,6 +51,16 @@ async function teenConsent(page) {
   await page.getByTestId('status-compleet').waitFor();
 }
 
+/** Opens the withdrawal screen, imports the consent export and sets the withdrawal date. */
+async function withdrawalOf(page, path, date) {
+  await page.goto(server.url);
+  await page.getByTestId('intrekken').tap();
+  await page.locator('#intrekken-bestand').setInputFiles(path);
+  await page.getByTestId('origineel').waitFor();
+  await f.fill(page, 'veld-date', date);
+  await page.locator('#veld-date').dispatchEvent('change');
+}
+
 let exported; // { path, text } of the consent export, shared by later tests
 
 test('the app signs a record that npm jose and keukentafel verify both accept', async () => {
@@ -176,13 +186,8 @@ test('the device key survives a reload and is not extractable; signed records ar
 test('a withdrawal after the 16th birthday is signed by the client alone and survives a reload', async () => {
   assert.ok(exported, 'needs the export of the first test');
   const { context, page, problems } = await tabletPage(browser, server.url);
-  await page.goto(server.url);
-  await page.getByTestId('intrekken').tap();
-  await page.locator('#intrekken-bestand').setInputFiles(exported.path);
-  await page.getByTestId('origineel').waitFor();
   // Still 15 on the withdrawal date: parent and child withdraw together.
-  await f.fill(page, 'veld-date', '2027-04-02');
-  await page.locator('#veld-date').dispatchEvent('change');
+  await withdrawalOf(page, exported.path, '2027-04-02');
   assert.match(await page.getByTestId('intrekken-wie').textContent(), /^Cliënt is 15: ouder\/voogd én cliënt tekenen samen/);
   assert.equal(await page.getByTestId('ondertekenaar').count(), 2);
   // After the 16th birthday: the client alone.
@@ -224,12 +229,7 @@ test('a withdrawal after the 16th birthday is signed by the client alone and sur
 test('a withdrawal for a client judged incapable since: representatives changed since the consent sign', async () => {
   assert.ok(exported, 'needs the export of the first test');
   const { context, page, problems } = await tabletPage(browser, server.url);
-  await page.goto(server.url);
-  await page.getByTestId('intrekken').tap();
-  await page.locator('#intrekken-bestand').setInputFiles(exported.path);
-  await page.getByTestId('origineel').waitFor();
-  await f.fill(page, 'veld-date', '2028-04-02');
-  await page.locator('#veld-date').dispatchEvent('change');
+  await withdrawalOf(page, exported.path, '2028-04-02');
   await page.locator('label[for="intrekken-onbekwaam"]').tap();
   // The core's findings appear beside the fields, as in the consent form.
   const reasonMessages = page.locator('#veld-representation-capacity-reason-meldingen [data-code="REP-INCAPABLE-REASON"]');
