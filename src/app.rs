@@ -108,7 +108,7 @@ pub fn App(config: AppConfig) -> impl IntoView {
         Screen::Start => view! {
             <Start profile=profile.get_value() on_new=new_form on_open=open message=message
                 on_settings=move |_| screen.set(Screen::Settings)
-                on_withdraw=move |_| screen.set(Screen::Withdrawal)
+                on_withdraw=Callback::new(move |_| screen.set(Screen::Withdrawal))
                 on_requests=move |_| screen.set(Screen::Requests) />
         }
         .into_any(),
@@ -237,7 +237,7 @@ pub fn Start(
     #[prop(into)] on_open: Callback<String>,
     message: RwSignal<Option<String>>,
     on_settings: impl Fn(leptos::ev::MouseEvent) + 'static,
-    on_withdraw: impl Fn(leptos::ev::MouseEvent) + 'static,
+    #[prop(into)] on_withdraw: Callback<()>,
     on_requests: impl Fn(leptos::ev::MouseEvent) + 'static,
 ) -> impl IntoView {
     let partners = profile
@@ -250,6 +250,20 @@ pub fn Start(
         .map(|c| view! { <li>{c.label_nl()}</li> })
         .collect_view();
     let rules = Code::ALL.len();
+    // A withdrawal begun on this device and not yet signed: listed like a draft.
+    let withdrawal_in_progress = match opslag::load_withdrawal() {
+        Some(Ok(w)) if w.signed.is_none() => Some(view! {
+            <p class="kt-status" data-testid="intrekking-bezig" role="status">
+                {format!(
+                    "Een intrekking voor {} ({}) is begonnen en nog niet ondertekend. ",
+                    w.original.client.name, w.original.client.dossier_reference
+                )}
+                <button type="button" class="kt-knop kt-knop--klein" data-testid="intrekking-verder"
+                    on:click=move |_| on_withdraw.run(())>"Verder met de intrekking"</button>
+            </p>
+        }),
+        _ => None,
+    };
     view! {
         <main class="kt-main" id="inhoud">
             <h1>"Toestemming bij het keukentafelgesprek"</h1>
@@ -261,10 +275,11 @@ pub fn Start(
             {move || message.get().map(|m| view! { <p class="kt-opslag-fout" role="alert">{m}</p> })}
             <div class="kt-acties">
                 <button type="button" class="kt-knop kt-knop--groot" data-testid="nieuw-gesprek" on:click=on_new>"Nieuw gesprek"</button>
-                <button type="button" class="kt-knop kt-knop--tweede" data-testid="intrekken" on:click=on_withdraw>"Toestemming intrekken"</button>
+                <button type="button" class="kt-knop kt-knop--tweede" data-testid="intrekken" on:click=move |_| on_withdraw.run(())>"Toestemming intrekken"</button>
                 <button type="button" class="kt-knop kt-knop--tweede" data-testid="verzoeken" on:click=on_requests>"Verzoeken van betrokkenen"</button>
                 <button type="button" class="kt-knop kt-knop--tweede" data-testid="instellingen" on:click=on_settings>"Instellingen"</button>
             </div>
+            {withdrawal_in_progress}
             <Concepten on_open=on_open />
             <p class="kt-protocol" data-testid="protocol">{profile.protocol.clone()}</p>
             <p class="kt-status" data-testid="rules-count">

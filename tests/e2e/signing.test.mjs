@@ -200,7 +200,10 @@ test('a withdrawal after the 16th birthday is signed by the client alone and sur
   await page.getByTestId('intrekken-compleet').waitFor();
   // A reload (an update, a crash) loses nothing: the withdrawal continues where it was.
   await page.reload();
-  await page.getByTestId('intrekken').tap();
+  // The start page lists it, like a draft.
+  assert.match(await page.getByTestId('intrekking-bezig').textContent(), /Daan Jansen \(LM-2026-3001\)/);
+  await screenshot(page, 'start-intrekking-bezig');
+  await page.getByTestId('intrekking-verder').tap();
   await page.getByTestId('origineel').waitFor();
   assert.equal(await page.locator('#veld-date').inputValue(), '2028-04-02');
   assert.equal(await page.getByTestId('ondertekenaar').count(), 1);
@@ -217,8 +220,10 @@ test('a withdrawal after the 16th birthday is signed by the client alone and sur
   assert.equal(record.withdrawn.recordId, JSON.parse(Buffer.from(JSON.parse(exported.text).payload, 'base64url')).recordId);
   assert.deepEqual(record.signers.map((s) => s.role), ['client']);
   assert.ok(record.signers[0].signature.strokes.length > 0, 'the signature drawn before the reload is signed');
-  // Signed and left: the next withdrawal on this device starts empty.
+  // Signed and left: no longer listed, and the next withdrawal on this device starts empty.
   await page.getByTestId('intrekken-terug').tap();
+  await page.getByTestId('nieuw-gesprek').waitFor();
+  assert.equal(await page.getByTestId('intrekking-bezig').count(), 0);
   await page.getByTestId('intrekken').tap();
   await page.locator('#intrekken-bestand').waitFor();
   assert.equal(await page.getByTestId('origineel').count(), 0);
