@@ -28,6 +28,14 @@ bg() { # bg NAME COMMAND...: run an install in the background, logged to target/
   names+=("$name")
 }
 
+# 0. A C compiler, before anything is compiled: cargo links with it, and the CLI's ring and
+#    mimalloc compile C and assembly. Present wherever Rust already builds natively.
+if ! command -v cc >/dev/null; then
+  log "installing gcc (Debian apt)"
+  $SUDO apt-get update
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y --no-install-recommends gcc libc6-dev
+fi
+
 # 1. Debian packages: Chromium + driver for browser tests, Node.js for Playwright.
 apt_missing=()
 command -v chromium >/dev/null || apt_missing+=(chromium)
