@@ -1,7 +1,8 @@
 // Signed export: made by the real app in Chromium, verified by an independent JOSE library
 // (npm jose) and by `keukentafel verify`; tampering detected; the device key is persistent and
 // not extractable; signed records are frozen; a withdrawal after the 16th birthday, which survives
-// a reload; a withdrawal signed by representatives changed since the consent.
+// a reload, tells of a full disk and goes on; a withdrawal signed by representatives changed
+// since the consent.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -272,6 +273,23 @@ test('a withdrawal for a client judged incapable since: representatives changed 
   assert.deepEqual(record.representation.representatives, [{ name: 'Piet de Vries', role: 'mentor' }]);
   assert.equal(record.representation.capacity.judgedIncapable, true);
   assert.deepEqual(problems.pageErrors, []);
+  await context.close();
+});
+
+test('a full disk during a withdrawal is reported in Dutch and the withdrawal goes on', async () => {
+  assert.ok(exported, 'needs the export of the first test');
+  const { context, page } = await tabletPage(browser, server.url);
+  await page.addInitScript(() => {
+    Storage.prototype.setItem = function () { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };
+  });
+  await withdrawalOf(page, exported.path, '2028-04-02');
+  const msg = page.getByTestId('intrekken-opslag-fout');
+  await msg.waitFor();
+  assert.match(await msg.textContent(), /opslag van deze browser is vol/);
+  // Nothing is lost on screen: the withdrawal can still be completed.
+  assert.match(await page.getByTestId('intrekken-wie').textContent(), /^Cliënt is 16/);
+  await f.drawTouch(page, 'veld-signers-0-signature');
+  await page.getByTestId('intrekken-compleet').waitFor();
   await context.close();
 });
 
