@@ -61,6 +61,16 @@ pub fn App(config: AppConfig) -> impl IntoView {
     let message = RwSignal::new(None::<String>);
     let fresh_record = StoredValue::new(None::<ConsentRecord>);
 
+    // A record not stored yet (new, or a revision of a signed one): the form saves it at once.
+    let open_fresh = move |r: ConsentRecord| {
+        let id = r.record_id.as_str().to_owned();
+        fresh_record.set_value(Some(r));
+        screen.set(Screen::Form {
+            id,
+            fresh: true,
+            nonce: 0,
+        });
+    };
     let new_form = move |_| {
         let mut r = ConsentRecord::new(browser::new_record_id());
         profile.with_value(|p| {
@@ -76,13 +86,7 @@ pub fn App(config: AppConfig) -> impl IntoView {
             r.client = c;
         }
         keukentafel_core::flow::normalize(&mut r);
-        let id = r.record_id.as_str().to_owned();
-        fresh_record.set_value(Some(r));
-        screen.set(Screen::Form {
-            id,
-            fresh: true,
-            nonce: 0,
-        });
+        open_fresh(r);
     };
     let open = Callback::new(move |id: String| {
         screen.set(Screen::Form {
@@ -95,14 +99,11 @@ pub fn App(config: AppConfig) -> impl IntoView {
     let to_start = Callback::new(move |_| screen.set(Screen::Start));
     // A change to a signed record: a new draft that references the signed one's hash.
     let revise = Callback::new(move |(record, hash): (ConsentRecord, String)| {
-        let r = keukentafel_core::flow::revision_of(&record, &hash, browser::new_record_id());
-        let id = r.record_id.as_str().to_owned();
-        fresh_record.set_value(Some(r));
-        screen.set(Screen::Form {
-            id,
-            fresh: true,
-            nonce: 0,
-        });
+        open_fresh(keukentafel_core::flow::revision_of(
+            &record,
+            &hash,
+            browser::new_record_id(),
+        ));
     });
     let view_screen = move || match screen.get() {
         Screen::Start => view! {

@@ -64,32 +64,10 @@ pub fn Concepten(#[prop(into)] on_open: Callback<String>) -> impl IntoView {
                 }
                 .into_any()
             }
-            opslag::Entry::OtherVersion { id, version: v, raw } => view! {
-                <li class="kt-concept kt-concept--anders" data-testid="concept-andere-versie">
-                    <div class="kt-concept-info">
-                        <strong>{format!("Concept {}", &id[..8.min(id.len())])}</strong>
-                        <span>{format!("Gemaakt met schemaversie {v}; deze versie van keukentafel kan het niet openen. Download het en neem contact op met de beheerder; het concept blijft bewaard.")}</span>
-                    </div>
-                    <div class="kt-concept-knoppen">
-                        <button type="button" class="kt-knop kt-knop--tweede" on:click=move |_| { let _ = browser::download(&format!("concept-{id}.json"), "application/json", &raw); }>"Download"</button>
-                        {delete}
-                    </div>
-                </li>
-            }
-            .into_any(),
-            opslag::Entry::Broken { id, raw, error: why } => view! {
-                <li class="kt-concept kt-concept--anders" data-testid="concept-beschadigd">
-                    <div class="kt-concept-info">
-                        <strong>{format!("Concept {}", &id[..8.min(id.len())])}</strong>
-                        <span>{why}</span>
-                    </div>
-                    <div class="kt-concept-knoppen">
-                        <button type="button" class="kt-knop kt-knop--tweede" on:click=move |_| { let _ = browser::download(&format!("concept-{id}.json"), "application/json", &raw); }>"Download"</button>
-                        {delete}
-                    </div>
-                </li>
-            }
-            .into_any(),
+            // Not openable here: kept, offered as a download, with the reason.
+            opslag::Entry::OtherVersion { id, version: v, raw } => unopenable(id, raw, "concept-andere-versie",
+                format!("Gemaakt met schemaversie {v}; deze versie van keukentafel kan het niet openen. Download het en neem contact op met de beheerder; het concept blijft bewaard."), delete),
+            opslag::Entry::Broken { id, raw, error: why } => unopenable(id, raw, "concept-beschadigd", why, delete),
         }
     };
     view! {
@@ -103,4 +81,27 @@ pub fn Concepten(#[prop(into)] on_open: Callback<String>) -> impl IntoView {
             }}
         </section>
     }
+}
+
+/// A stored draft this version cannot open: its id, why, a download of the stored text, delete.
+fn unopenable(
+    id: String,
+    raw: String,
+    testid: &'static str,
+    why: String,
+    delete: impl IntoView + 'static,
+) -> AnyView {
+    view! {
+        <li class="kt-concept kt-concept--anders" data-testid=testid>
+            <div class="kt-concept-info">
+                <strong>{format!("Concept {}", &id[..8.min(id.len())])}</strong>
+                <span>{why}</span>
+            </div>
+            <div class="kt-concept-knoppen">
+                <button type="button" class="kt-knop kt-knop--tweede" on:click=move |_| { let _ = browser::download(&format!("concept-{id}.json"), "application/json", &raw); }>"Download"</button>
+                {delete}
+            </div>
+        </li>
+    }
+    .into_any()
 }

@@ -191,6 +191,13 @@ fn signer(r: &ConsentRecord, i: usize) -> Option<&Signer> {
 fn signer_mut(r: &mut ConsentRecord, i: usize) -> Option<&mut Signer> {
     r.consent.signers.get_mut(i)
 }
+/// The witnessed confirmation of signer `i`, when they confirm instead of drawing.
+fn alternative(r: &ConsentRecord, i: usize) -> Option<&AlternativeConfirmation> {
+    signer(r, i)?.signature.alternative.as_ref()
+}
+fn alternative_mut(r: &mut ConsentRecord, i: usize) -> Option<&mut AlternativeConfirmation> {
+    signer_mut(r, i)?.signature.alternative.as_mut()
+}
 
 /// One signer: name and role, the pad, or a witnessed alternative confirmation.
 #[component]
@@ -239,37 +246,17 @@ fn Ondertekenaar(index: usize) -> impl IntoView {
     });
     let (reason_get, reason_set) = form.bind_part(
         i,
-        signer,
-        signer_mut,
-        |s| {
-            s.signature
-                .alternative
-                .as_ref()
-                .map(|a| a.reason.clone())
-                .unwrap_or_default()
-        },
-        |s, v| {
-            if let Some(a) = &mut s.signature.alternative {
-                a.reason = v;
-            }
-        },
+        alternative,
+        alternative_mut,
+        |a| a.reason.clone(),
+        |a, v| a.reason = v,
     );
     let (wit_get, wit_set) = form.bind_part(
         i,
-        signer,
-        signer_mut,
-        |s| {
-            s.signature
-                .alternative
-                .as_ref()
-                .map(|a| a.witnessed_by.clone())
-                .unwrap_or_default()
-        },
-        |s, v| {
-            if let Some(a) = &mut s.signature.alternative {
-                a.witnessed_by = v;
-            }
-        },
+        alternative,
+        alternative_mut,
+        |a| a.witnessed_by.clone(),
+        |a, v| a.witnessed_by = v,
     );
     let date = move || {
         form.record.with(|r| {

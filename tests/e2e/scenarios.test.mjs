@@ -151,3 +151,32 @@ test('a 45-year-old judged incapable, represented by a mentor', async () => {
   assert.deepEqual(record.consent.categories[0].partners, ['wmo-zorgaanbieder', 'huisarts']);
   await context.close();
 });
+
+test('a client who cannot draw confirms in the professional\'s presence instead', async () => {
+  const { context, page, problems } = await tabletPage(browser, server.url);
+  await f.newConversation(page, server.url);
+  await f.gesprek(page, { dossier: 'LM-2026-1004', name: 'Els Bakker', birth: '1950-07-01', domains: ['zorg'] });
+  await f.step(page, 'instemming');
+  await f.instemming(page, ['wmo-zorgaanbieder']);
+  await f.step(page, 'bijzonder');
+  await f.bijzonder(page, { health: ['wmo-zorgaanbieder'] });
+  await f.step(page, 'controle');
+  await f.tapLabel(page, 'alternatief-0');
+  // The witness is the professional of this conversation; the reason is asked for, beside its field.
+  const reason = 'veld-consent-signers-0-signature-alternative-reason';
+  assert.equal(await page.locator('#veld-consent-signers-0-signature-alternative-witnessedBy').inputValue(), 'Sanne de Vries');
+  await page.locator(`#${reason}-meldingen [data-code]`).waitFor();
+  assert.equal(await page.locator(`#${reason}`).getAttribute('aria-invalid'), 'true');
+  await page.getByTestId('status-open').waitFor();
+  await f.fill(page, reason, 'Kan door een trillende hand niet schrijven; bevestigt mondeling.');
+  await page.getByTestId('status-compleet').waitFor({ timeout: 5000 });
+  const [draft] = await f.drafts(page);
+  assert.deepEqual(draft.record.consent.signers[0].signature.alternative, {
+    reason: 'Kan door een trillende hand niet schrijven; bevestigt mondeling.',
+    witnessedBy: 'Sanne de Vries',
+  });
+  const verdict = f.cliValidate(draft.record);
+  assert.equal(verdict.valid, true, JSON.stringify(verdict.findings));
+  assert.deepEqual(problems.pageErrors, []);
+  await context.close();
+});
