@@ -641,8 +641,8 @@ mod tests {
         assert_eq!(Step::Controle.next(), None);
     }
 
-    #[test]
-    fn normalize_derives_signers_and_keeps_drawn_signatures() {
+    /// Daan (14 on the conversation date) and his mother Mila, who has authority.
+    fn daan_and_mila() -> ConsentRecord {
         let mut r = ConsentRecord::new(RecordId::from_random_bytes([9; 16]));
         r.conversation_date = Some(d("2026-11-20"));
         r.client.name = "Daan".into();
@@ -651,6 +651,12 @@ mod tests {
             name: "Mila".into(),
             role: Some(RepresentativeRole::ParentWithAuthority),
         });
+        r
+    }
+
+    #[test]
+    fn normalize_derives_signers_and_keeps_drawn_signatures() {
+        let mut r = daan_and_mila();
         r.consent.decision = Some(ConsentDecision::Given);
         r.assent.outcome = Some(AssentOutcome::Given);
         normalize(&mut r);
@@ -677,14 +683,7 @@ mod tests {
 
     #[test]
     fn a_withdrawal_after_16_is_signed_by_the_client_alone() {
-        let mut r = ConsentRecord::new(RecordId::from_random_bytes([1; 16]));
-        r.conversation_date = Some(d("2026-11-20"));
-        r.client.name = "Daan".into();
-        r.client.birth_date = Some(d("2012-03-15"));
-        r.representation.representatives.push(Representative {
-            name: "Mila".into(),
-            role: Some(RepresentativeRole::ParentWithAuthority),
-        });
+        let r = daan_and_mila();
         let hash = "n4bQgYhMfWWaL-qgxVrQFaO_TxsrC4Is0V1sFbDwCgg";
         let w = withdrawal_of(
             &r,

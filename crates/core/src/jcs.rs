@@ -85,7 +85,10 @@ impl<'a> CanonicalCheck<'a> {
                 return false;
             };
             // Members strictly ascending: sorted, and no name twice.
-            if previous.as_deref().is_some_and(|p| !utf16_less(p, &key)) {
+            if previous
+                .as_deref()
+                .is_some_and(|p| utf16_cmp(p, &key).is_ge())
+            {
                 return false;
             }
             if !self.eat(b':') || !self.value(depth + 1) {
@@ -204,13 +207,13 @@ impl<'a> CanonicalCheck<'a> {
     }
 }
 
-/// `a < b` by UTF-16 code units (RFC 8785 §3.2.3); byte order is the same unless a character
-/// from U+E000 up is involved (UTF-8 lead byte 0xEE and above).
-fn utf16_less(a: &str, b: &str) -> bool {
+/// The order of member names: by UTF-16 code units (RFC 8785 §3.2.3). Byte order is the same
+/// unless a character from U+E000 up is involved (UTF-8 lead byte 0xEE and above).
+fn utf16_cmp(a: &str, b: &str) -> std::cmp::Ordering {
     if a.bytes().chain(b.bytes()).any(|x| x >= 0xEE) {
-        a.encode_utf16().lt(b.encode_utf16())
+        a.encode_utf16().cmp(b.encode_utf16())
     } else {
-        a < b
+        a.cmp(b)
     }
 }
 
@@ -240,13 +243,9 @@ fn write_value(out: &mut String, v: &Value) {
         }
         Value::Object(o) => {
             let mut keys: Vec<&String> = o.keys().collect();
-            // Sorted by UTF-16 code units (RFC 8785 §3.2.3). Usually the map is already in
-            // byte (code point) order, which equals UTF-16 order unless a key holds a
-            // character from U+E000 up (UTF-8 lead byte 0xEE and above).
-            let ordered = keys.windows(2).all(|w| w[0] < w[1])
-                && !keys.iter().any(|k| k.bytes().any(|b| b >= 0xEE));
-            if !ordered {
-                keys.sort_by(|a, b| a.encode_utf16().cmp(b.encode_utf16()));
+            // Usually the map is already in this order: then there is nothing to sort.
+            if !keys.windows(2).all(|w| utf16_cmp(w[0], w[1]).is_lt()) {
+                keys.sort_by(|a, b| utf16_cmp(a, b));
             }
             out.push('{');
             for (i, k) in keys.into_iter().enumerate() {

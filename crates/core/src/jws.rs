@@ -113,6 +113,8 @@ pub struct ParsedSignature {
     pub protected_b64: String,
     pub header: Header,
     pub jwk: PublicJwk,
+    /// The key's point (x, y), decoded and checked once while parsing.
+    pub point: ([u8; 32], [u8; 32]),
     pub signature: Vec<u8>,
 }
 
@@ -190,7 +192,7 @@ fn parse_signature(o: &Members) -> Result<ParsedSignature, String> {
         .jwk
         .clone()
         .ok_or("de beschermde header bevat geen publieke sleutel (jwk)")?;
-    jwk.check()?;
+    let point = jwk.check()?;
     if let Some(h) = &o.header {
         if !h.is_object() {
             return Err("de onbeschermde header is geen object".into());
@@ -208,6 +210,7 @@ fn parse_signature(o: &Members) -> Result<ParsedSignature, String> {
         protected_b64,
         header,
         jwk,
+        point,
         signature,
     })
 }
@@ -287,7 +290,7 @@ pub fn verify(text: &str, trusted: Option<&[PublicJwk]>) -> Result<Verified, Str
                 );
             }
         }
-        let (x, y) = s.jwk.check()?;
+        let (x, y) = s.point;
         if let Some(keys) = trusted {
             // The same key is the same point (what the thumbprint stands for), compared
             // without hashing every enrolled key for every file.

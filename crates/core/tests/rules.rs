@@ -120,6 +120,21 @@ fn signer(name: &str, role: PartyRole, rel: Option<RepresentativeRole>, date: &s
     }
 }
 
+/// The representative `name` (as `rel`) gives the oral assent and signs, on the conversation date.
+fn decided_by_representative(r: &mut ConsentRecord, name: &str, rel: RepresentativeRole) {
+    r.consent.signers = vec![signer(
+        name,
+        PartyRole::Representative,
+        Some(rel),
+        "2026-11-20",
+    )];
+    r.assent.given_by = vec![Decider {
+        name: name.into(),
+        role: PartyRole::Representative,
+        relationship: Some(rel),
+    }];
+}
+
 fn cases() -> Vec<Case> {
     use PartyRole::*;
     use RepresentativeRole as R;
@@ -683,17 +698,7 @@ fn cases() -> Vec<Case> {
                     name: "Jan Kramer".into(),
                     role: Some(R::Parent),
                 }];
-                r.consent.signers = vec![signer(
-                    "Jan Kramer",
-                    Representative,
-                    Some(R::Parent),
-                    "2026-11-20",
-                )];
-                r.assent.given_by = vec![Decider {
-                    name: "Jan Kramer".into(),
-                    role: Representative,
-                    relationship: Some(R::Parent),
-                }];
+                decided_by_representative(r, "Jan Kramer", R::Parent);
             }),
         ),
         fail(
@@ -707,17 +712,7 @@ fn cases() -> Vec<Case> {
                     fact: ChainFactKind::Absent,
                     note: "".into(),
                 }];
-                r.consent.signers = vec![signer(
-                    "Jan Kramer",
-                    Representative,
-                    Some(R::Parent),
-                    "2026-11-20",
-                )];
-                r.assent.given_by = vec![Decider {
-                    name: "Jan Kramer".into(),
-                    role: Representative,
-                    relationship: Some(R::Parent),
-                }];
+                decided_by_representative(r, "Jan Kramer", R::Parent);
             }),
         ),
         fail(
@@ -746,17 +741,7 @@ fn cases() -> Vec<Case> {
                         note: "Echtgenote wil niet beslissen".into(),
                     },
                 ];
-                r.consent.signers = vec![signer(
-                    "Jan Kramer",
-                    Representative,
-                    Some(R::Parent),
-                    "2026-11-20",
-                )];
-                r.assent.given_by = vec![Decider {
-                    name: "Jan Kramer".into(),
-                    role: Representative,
-                    relationship: Some(R::Parent),
-                }];
+                decided_by_representative(r, "Jan Kramer", R::Parent);
             }),
         ),
         pass(
@@ -769,17 +754,7 @@ fn cases() -> Vec<Case> {
                     fact: ChainFactKind::Absent,
                     note: "".into(),
                 }];
-                r.consent.signers = vec![signer(
-                    "Els Kramer",
-                    Representative,
-                    Some(R::Spouse),
-                    "2026-11-20",
-                )];
-                r.assent.given_by = vec![Decider {
-                    name: "Els Kramer".into(),
-                    role: Representative,
-                    relationship: Some(R::Spouse),
-                }];
+                decided_by_representative(r, "Els Kramer", R::Spouse);
             }),
         ),
         // REP-RESTRICTED-REASON
