@@ -279,7 +279,7 @@ fn Ondertekenaar(index: usize) -> impl IntoView {
             <Vinkje id=format!("alternatief-{i}") label="Kan niet tekenen: bevestiging in het bijzijn van de professional" get=alt_on set=alt_set />
             <Show when=move || alt_on.get()>
                 <div class="kt-ingesprongen">
-                    <Tekst label="Waarom kan er niet getekend worden?" path=format!("consent.signers[{i}].signature.alternative.reason") get=reason_get set=reason_set />
+                    <Tekst label="Waarom kan er niet getekend worden?" path=format!("consent.signers[{i}].signature.alternative.reason") get=reason_get set=reason_set multiline=true />
                     <Tekst label="Bevestiging gezien door (professional)" path=format!("consent.signers[{i}].signature.alternative.witnessedBy") get=wit_get set=wit_set />
                 </div>
             </Show>

@@ -3,8 +3,8 @@
 //! withdrawal date, exported in the same signed format.
 
 use super::handtekening::{Handtekening, Strokes};
-use super::velden::{Datum, Tekst, Vinkje};
-use super::vertegenwoordiging::VertegenwoordigerVelden;
+use super::velden::{Datum, Vinkje};
+use super::vertegenwoordiging::{Oordeel, VertegenwoordigerVelden};
 use crate::state::Findings;
 use crate::{browser, ondertekenen, opslag};
 use keukentafel_core::art12;
@@ -327,10 +327,7 @@ pub fn Intrekking(#[prop(into)] on_close: Callback<()>) -> impl IntoView {
                         {
                             let (reason_get, reason_set) = text(|x| x.representation.capacity.reason.clone(), |x, v| x.representation.capacity.reason = v);
                             let (by_get, by_set) = text(|x| x.representation.capacity.judged_by.clone(), |x, v| x.representation.capacity.judged_by = v);
-                            view! {
-                                <Tekst label="Waarom?" path="representation.capacity.reason" get=reason_get set=reason_set />
-                                <Tekst label="Beoordeeld door" path="representation.capacity.judgedBy" get=by_get set=by_set />
-                            }
+                            view! { <Oordeel reason_get=reason_get reason_set=reason_set by_get=by_get by_set=by_set /> }
                         }
                     </Show>
                 </Show>

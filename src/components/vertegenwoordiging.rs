@@ -90,6 +90,21 @@ pub fn Vertegenwoordiging() -> impl IntoView {
     }
 }
 
+/// The grounds of a judgement that the client cannot oversee his interests (art. 12 lid 2): why,
+/// and who judged. In the consent form and in a withdrawal.
+#[component]
+pub(crate) fn Oordeel(
+    reason_get: Signal<String>,
+    reason_set: Callback<String>,
+    by_get: Signal<String>,
+    by_set: Callback<String>,
+) -> impl IntoView {
+    view! {
+        <Tekst label="Waarom is de cliënt niet in staat?" path="representation.capacity.reason" get=reason_get set=reason_set multiline=true />
+        <Tekst label="Wie heeft dit beoordeeld?" path="representation.capacity.judgedBy" get=by_get set=by_set hint="Naam en functie" />
+    }
+}
+
 /// Art. 12 lid 2: can the client of 16+ oversee his interests?
 #[component]
 fn Capaciteit() -> impl IntoView {
@@ -116,8 +131,7 @@ fn Capaciteit() -> impl IntoView {
                     }
                 }) />
             <Show when=move || incapable.get()>
-                <Tekst label="Waarom is de cliënt niet in staat?" path="representation.capacity.reason" get=reason_get set=reason_set multiline=true />
-                <Tekst label="Wie heeft dit beoordeeld?" path="representation.capacity.judgedBy" get=by_get set=by_set hint="Naam en functie" />
+                <Oordeel reason_get=reason_get reason_set=reason_set by_get=by_get by_set=by_set />
                 <Datum label="Datum van het oordeel" path="representation.capacity.date" get=date_get set=date_set />
             </Show>
         </fieldset>

@@ -170,6 +170,7 @@ test('a client who cannot draw confirms in the professional\'s presence instead'
   await page.getByTestId('status-open').waitFor();
   await f.fill(page, reason, 'Kan door een trillende hand niet schrijven; bevestigt mondeling.');
   await page.getByTestId('status-compleet').waitFor({ timeout: 5000 });
+  await screenshot(page, 'scenario-bevestiging-controle');
   const [draft] = await f.drafts(page);
   assert.deepEqual(draft.record.consent.signers[0].signature.alternative, {
     reason: 'Kan door een trillende hand niet schrijven; bevestigt mondeling.',
