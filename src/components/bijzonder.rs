@@ -92,9 +92,9 @@ fn Categorie(category: SpecialCategory) -> impl IntoView {
         |k| k.partners.clone(),
         |k, v| k.partners = v,
     );
-    let slug = format!("{category:?}").to_lowercase();
+    let slug = category.slug();
     view! {
-        <div class="kt-categorie" data-categorie=slug.clone()>
+        <div class="kt-categorie" data-categorie=slug>
             <Vinkje label=format!("Gegevens over {}", category.label_nl()) id=format!("categorie-{slug}") get=on set=set_on />
             {move || index.get().map(|i| view! {
                 <div class="kt-ingesprongen">

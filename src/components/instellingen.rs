@@ -71,9 +71,11 @@ pub fn Instellingen(#[prop(into)] on_close: Callback<()>) -> impl IntoView {
 fn Opslag() -> impl IntoView {
     let info = RwSignal::new(None::<crate::pwa::StorageInfo>);
     leptos::task::spawn_local(async move { info.set(Some(crate::pwa::storage_info().await)) });
+    // Tenths of a megabyte in integer arithmetic (keeps float formatting out of the wasm).
     let mb = |b: Option<f64>| {
         b.map_or("onbekend".to_owned(), |b| {
-            format!("{:.1} MB", b / 1_048_576.0)
+            let tenths = (b.max(0.0) * 10.0 / 1_048_576.0).round() as u64;
+            format!("{},{} MB", tenths / 10, tenths % 10)
         })
     };
     view! {

@@ -48,6 +48,19 @@ impl SpecialCategory {
             }
         }
     }
+    /// A stable lower-case key for element ids and test hooks (`categorie-health`).
+    pub fn slug(self) -> &'static str {
+        match self {
+            SpecialCategory::ReligionOrBelief => "religionorbelief",
+            SpecialCategory::Race => "race",
+            SpecialCategory::PoliticalOpinion => "politicalopinion",
+            SpecialCategory::Health => "health",
+            SpecialCategory::SexualOrientation => "sexualorientation",
+            SpecialCategory::TradeUnionMembership => "tradeunionmembership",
+            SpecialCategory::Criminal => "criminal",
+            SpecialCategory::UnlawfulBehaviourBan => "unlawfulbehaviourban",
+        }
+    }
 }
 
 impl RepresentativeRole {
@@ -101,6 +114,21 @@ impl RequestKind {
             RequestKind::Completion => "aanvulling",
             RequestKind::Deletion => "verwijdering",
             RequestKind::Blocking => "afscherming",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn category_slugs_are_the_lowercased_variant_names_and_distinct() {
+        let mut seen = std::collections::HashSet::new();
+        for c in SpecialCategory::ALL {
+            // Element ids in the app and tests were derived from the variant name; keep them.
+            assert_eq!(c.slug(), format!("{c:?}").to_lowercase());
+            assert!(seen.insert(c.slug()));
         }
     }
 }
