@@ -98,20 +98,22 @@ pub fn rev_of(raw: &str) -> Option<u64> {
     serde_json::from_str::<Rev>(raw).ok().map(|r| r.rev)
 }
 
-/// The stored revision of a draft, if any.
-fn stored_rev(id: &str) -> Option<u64> {
-    rev_of(&raw_storage().ok()?.get_item(&key(id)).ok()??)
+/// Stores `value` under `key` as revision `rev`, unless the stored revision is already `rev` or
+/// newer (another tab saved meanwhile): then nothing is written.
+fn save_checked(key: &str, value: &impl Serialize, rev: u64) -> Result<(), SaveError> {
+    let stored = raw_storage()
+        .ok()
+        .and_then(|s| s.get_item(key).ok().flatten())
+        .and_then(|raw| rev_of(&raw));
+    if stored.is_some_and(|stored| stored >= rev) {
+        return Err(SaveError::Conflict);
+    }
+    LocalStorage::set(key, value).map_err(|e| SaveError::Storage(storage_message(e)))
 }
 
-/// Saves `draft` if the stored revision is still `draft.rev - 1` (or there is none).
+/// Saves `draft` if the stored revision is still older than `draft.rev` (or there is none).
 pub fn save(draft: &Draft) -> Result<(), SaveError> {
-    let id = draft.record.record_id.as_str();
-    if let Some(stored) = stored_rev(id) {
-        if stored >= draft.rev {
-            return Err(SaveError::Conflict);
-        }
-    }
-    LocalStorage::set(key(id), draft).map_err(|e| SaveError::Storage(storage_message(e)))
+    save_checked(&key(draft.record.record_id.as_str()), draft, draft.rev)
 }
 
 /// Reads one draft. Errors are Dutch messages.
@@ -285,6 +287,9 @@ pub const WITHDRAWAL_KEY: &str = "keukentafel:intrekking";
 #[serde(rename_all = "camelCase")]
 pub struct StoredWithdrawal {
     pub schema_version: u32,
+    /// Incremented by every save, as for drafts: two tabs never silently overwrite each other.
+    #[serde(default)]
+    pub rev: u64,
     /// The signed consent being withdrawn, as verified on import, and its payload hash.
     pub original: ConsentRecord,
     pub original_hash: String,
@@ -293,8 +298,9 @@ pub struct StoredWithdrawal {
     pub signed: Option<crate::ondertekenen::Signed>,
 }
 
-pub fn save_withdrawal(w: &StoredWithdrawal) -> Result<(), String> {
-    LocalStorage::set(WITHDRAWAL_KEY, w).map_err(storage_message)
+/// Saves the withdrawal if the stored one is older than `w.rev` (or there is none).
+pub fn save_withdrawal(w: &StoredWithdrawal) -> Result<(), SaveError> {
+    save_checked(WITHDRAWAL_KEY, w, w.rev)
 }
 
 /// The stored withdrawal, if any. One from another schema version or damaged is reported (and

@@ -2,6 +2,7 @@
 //! whole, or for some categories and partners — signed by whoever art. 12 entitles on the
 //! withdrawal date, exported in the same signed format.
 
+use super::ander_tabblad::AnderTabblad;
 use super::handtekening::{Handtekening, Strokes};
 use super::velden::{Datum, Vinkje};
 use super::vertegenwoordiging::{Oordeel, VertegenwoordigerVelden};
@@ -30,33 +31,56 @@ pub fn Intrekking(#[prop(into)] on_close: Callback<()>) -> impl IntoView {
     let busy = RwSignal::new(false);
     // Saving failed (storage full or refused): the screen works on in memory and says so.
     let save_error = RwSignal::new(None::<String>);
+    // Another tab saved a newer version: this one stops saving until that version is loaded.
+    let conflict = RwSignal::new(false);
+    // The revision last saved or loaded here, and whether the next change notice is only the
+    // load itself (nothing to save).
+    let rev = StoredValue::new(0u64);
+    let just_loaded = StoredValue::new(false);
 
-    // A withdrawal begun earlier on this device (before a reload) continues where it was.
-    match opslag::load_withdrawal() {
+    // A withdrawal begun earlier on this device (before a reload, or in another tab) continues
+    // where it was.
+    let load = move || match opslag::load_withdrawal() {
         Some(Ok(stored)) => {
+            rev.set_value(stored.rev);
+            just_loaded.set_value(true);
             original.set(Some(Original {
                 record: stored.original,
                 hash: stored.original_hash,
             }));
             w.set(Some(stored.record));
             signed.set(stored.signed);
+            conflict.set(false);
         }
         Some(Err(e)) => error.set(Some(e)),
         None => {}
-    }
+    };
+    load();
     // Saved on every change, like a draft.
     Effect::new(move |_| {
         let (Some(o), Some(record)) = (original.get(), w.get()) else {
             return;
         };
+        let signed = signed.get();
+        if std::mem::take(&mut *just_loaded.write_value()) || conflict.get_untracked() {
+            return;
+        }
         let stored = opslag::StoredWithdrawal {
             schema_version: keukentafel_core::model::SCHEMA_VERSION,
+            rev: rev.get_value() + 1,
             original: o.record,
             original_hash: o.hash,
             record,
-            signed: signed.get(),
+            signed,
         };
-        save_error.set(opslag::save_withdrawal(&stored).err());
+        match opslag::save_withdrawal(&stored) {
+            Ok(()) => {
+                rev.set_value(stored.rev);
+                save_error.set(None);
+            }
+            Err(opslag::SaveError::Conflict) => conflict.set(true),
+            Err(opslag::SaveError::Storage(e)) => save_error.set(Some(e)),
+        }
     });
     // Leaving after signing ends it; leaving before keeps it for later.
     let close = move |_| {
@@ -210,7 +234,7 @@ pub fn Intrekking(#[prop(into)] on_close: Callback<()>) -> impl IntoView {
                     <div class="kt-ingesprongen">
                         {cats.iter().map(|c| {
                             let c = *c;
-                            let id = format!("intrekken-{}", format!("{c:?}").to_lowercase());
+                            let id = format!("intrekken-{}", c.slug());
                             let for_id = id.clone();
                             view! {
                                 <label class="kt-keuze" for=for_id>
@@ -311,6 +335,9 @@ pub fn Intrekking(#[prop(into)] on_close: Callback<()>) -> impl IntoView {
             </div>
             {move || error.get().map(|e| view! { <p class="kt-opslag-fout" role="alert" data-testid="intrekken-fout">{e}</p> })}
             {move || save_error.get().map(|e| view! { <p class="kt-opslag-fout" role="alert" data-testid="intrekken-opslag-fout">{e}</p> })}
+            <Show when=move || conflict.get()>
+                <p role="alert"><AnderTabblad wat="Deze intrekking" testid="intrekken-conflict" on_reload=move |_| load() /></p>
+            </Show>
             {summary}
             <Show when=move || w.with(|x| x.is_some()) && signed.get().is_none()>
                 <Datum label="Datum van intrekking" path="date"

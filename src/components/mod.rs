@@ -11,6 +11,7 @@ macro_rules! bind {
 }
 pub(crate) use bind;
 
+pub mod ander_tabblad;
 pub mod bijzonder;
 pub mod concepten;
 pub mod controle;

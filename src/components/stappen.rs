@@ -2,8 +2,9 @@
 //! draft's save status (including storage errors and a conflict with another tab).
 
 use super::{
-    bijzonder::Bijzonder, controle::Controle, gesprek::Gesprek, instemming::Instemming,
-    uitleg::Uitleg, uitzonderingen::Uitzonderingen, vertegenwoordiging::Vertegenwoordiging,
+    ander_tabblad::AnderTabblad, bijzonder::Bijzonder, controle::Controle, gesprek::Gesprek,
+    instemming::Instemming, uitleg::Uitleg, uitzonderingen::Uitzonderingen,
+    vertegenwoordiging::Vertegenwoordiging,
 };
 use crate::state::{use_form, SaveState};
 use keukentafel_core::flow::{exceptions_relevant, step_for_path, Step};
@@ -72,10 +73,7 @@ pub fn Formulier(
         Some(SaveState::Saved(t)) => view! { <span data-testid="opgeslagen">{format!("Concept opgeslagen op dit apparaat ({t})")}</span> }.into_any(),
         Some(SaveState::Failed(msg)) => view! { <span class="kt-opslag-fout" data-testid="opslag-fout">{msg}</span> }.into_any(),
         Some(SaveState::Conflict) => view! {
-            <span class="kt-opslag-fout" data-testid="opslag-conflict">
-                "Dit concept is in een ander tabblad gewijzigd. Uw wijzigingen hier worden niet opgeslagen, zodat niets wordt overschreven. "
-                <button type="button" class="kt-knop kt-knop--klein" on:click=move |_| on_reload.run(())>"Laad de nieuwste versie"</button>
-            </span>
+            <AnderTabblad wat="Dit concept" testid="opslag-conflict" on_reload=on_reload />
         }.into_any(),
     }
     };

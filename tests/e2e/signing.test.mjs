@@ -1,8 +1,8 @@
 // Signed export: made by the real app in Chromium, verified by an independent JOSE library
 // (npm jose) and by `keukentafel verify`; tampering detected; the device key is persistent and
 // not extractable; signed records are frozen; a withdrawal after the 16th birthday, which survives
-// a reload, tells of a full disk and goes on; a withdrawal signed by representatives changed
-// since the consent.
+// a reload, tells of a full disk and goes on, and is not overwritten from a second tab; a
+// withdrawal signed by representatives changed since the consent.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -290,6 +290,40 @@ test('a full disk during a withdrawal is reported in Dutch and the withdrawal go
   assert.match(await page.getByTestId('intrekken-wie').textContent(), /^Cliënt is 16/);
   await f.drawTouch(page, 'veld-signers-0-signature');
   await page.getByTestId('intrekken-compleet').waitFor();
+  await context.close();
+});
+
+test('two tabs on one withdrawal do not silently overwrite each other', async () => {
+  assert.ok(exported, 'needs the export of the first test');
+  const { context, page: a, problems } = await tabletPage(browser, server.url);
+  await withdrawalOf(a, exported.path, '2028-04-02');
+  const b = await context.newPage();
+  await b.goto(server.url);
+  await b.getByTestId('intrekking-verder').tap();
+  await b.getByTestId('origineel').waitFor();
+  assert.equal(await b.locator('#veld-date').inputValue(), '2028-04-02');
+  // Tab B changes the date; then tab A, which has not seen that, changes the scope.
+  await f.fill(b, 'veld-date', '2028-05-01');
+  await b.locator('#veld-date').dispatchEvent('change');
+  await a.locator('label[for="intrekken-alles"]').tap();
+  const msg = a.getByTestId('intrekken-conflict');
+  await msg.waitFor();
+  assert.match(await msg.textContent(), /^Deze intrekking is in een ander tabblad gewijzigd/);
+  await screenshot(a, 'intrekking-ander-tabblad');
+  const stored = () => a.evaluate(() => JSON.parse(localStorage.getItem('keukentafel:intrekking')));
+  assert.equal((await stored()).record.date, '2028-05-01', 'tab B\'s change is kept');
+  assert.equal((await stored()).record.scope.whole, true, 'tab A did not overwrite it');
+  // Tab A loads the newest version and goes on; now tab B is the one that is behind.
+  await a.getByRole('button', { name: 'Laad de nieuwste versie' }).tap();
+  assert.equal(await a.locator('#veld-date').inputValue(), '2028-05-01');
+  assert.equal(await msg.count(), 0);
+  await a.locator('label[for="intrekken-alles"]').tap();
+  await a.waitForFunction(() => JSON.parse(localStorage.getItem('keukentafel:intrekking')).record.scope.whole === false);
+  await f.fill(b, 'veld-date', '2028-06-01');
+  await b.locator('#veld-date').dispatchEvent('change');
+  await b.getByTestId('intrekken-conflict').waitFor();
+  assert.equal((await stored()).record.date, '2028-05-01');
+  assert.deepEqual(problems.pageErrors, []);
   await context.close();
 });
 
