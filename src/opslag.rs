@@ -243,18 +243,30 @@ pub const REQUEST_PREFIX: &str = "keukentafel:verzoek:";
 #[serde(rename_all = "camelCase")]
 pub struct StoredRequest {
     pub schema_version: u32,
+    /// Incremented by every save, as for drafts: two tabs never silently overwrite each other.
+    #[serde(default)]
+    pub rev: u64,
     pub saved_at: String,
     pub record: keukentafel_core::RequestRecord,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub signed: Option<crate::ondertekenen::Signed>,
 }
 
-pub fn save_request(r: &StoredRequest) -> Result<(), String> {
-    LocalStorage::set(
-        format!("{REQUEST_PREFIX}{}", r.record.record_id.as_str()),
-        r,
-    )
-    .map_err(storage_message)
+fn request_key(id: &str) -> String {
+    format!("{REQUEST_PREFIX}{id}")
+}
+
+/// Saves the request if the stored one is older than `r.rev` (or there is none).
+pub fn save_request(r: &StoredRequest) -> Result<(), SaveError> {
+    save_checked(&request_key(r.record.record_id.as_str()), r, r.rev)
+}
+
+/// One stored request, if it is there and readable.
+pub fn load_request(id: &str) -> Option<StoredRequest> {
+    let raw = raw_storage().ok()?.get_item(&request_key(id)).ok()??;
+    serde_json::from_str::<StoredRequest>(&raw)
+        .ok()
+        .filter(|r| r.schema_version == SCHEMA_VERSION)
 }
 
 /// All stored requests that can be read; unreadable ones are reported by id, never dropped.

@@ -60,49 +60,6 @@ impl Form {
         }
     }
 
-    /// Applies an edit, then the core's derived-field transitions.
-    pub fn edit(&self, f: impl FnOnce(&mut ConsentRecord)) {
-        if self.signed.get_untracked().is_some() {
-            return; // a signed record never changes
-        }
-        self.record.update(|r| {
-            f(r);
-            flow::normalize(r);
-        });
-    }
-
-    /// A (getter, setter) pair for one field of a part of the record that may be absent — a
-    /// list element by index, a category by its key. Reading an absent part gives the default;
-    /// writing to it does nothing (the part was removed meanwhile).
-    pub fn bind_part<K, P, V>(
-        &self,
-        key: K,
-        find: fn(&ConsentRecord, K) -> Option<&P>,
-        find_mut: fn(&mut ConsentRecord, K) -> Option<&mut P>,
-        get: fn(&P) -> V,
-        set: fn(&mut P, V),
-    ) -> (Signal<V>, Callback<V>)
-    where
-        K: Copy + Send + Sync + 'static,
-        P: 'static,
-        V: Clone + Default + Send + Sync + 'static,
-    {
-        let form = *self;
-        (
-            Signal::derive(move || {
-                form.record
-                    .with(|r| find(r, key).map(get).unwrap_or_default())
-            }),
-            Callback::new(move |v: V| {
-                form.edit(|r| {
-                    if let Some(p) = find_mut(r, key) {
-                        set(p, v);
-                    }
-                })
-            }),
-        )
-    }
-
     /// Writes the draft now. Called by an effect after every change.
     pub fn save(&self) {
         if self.save_state.get_untracked() == Some(SaveState::Conflict) {
@@ -153,6 +110,63 @@ impl Form {
     }
 }
 
+/// A record being edited on a screen — the consent form, a withdrawal, a request: read
+/// reactively, changed only through the core's normalisation, and never once signed. The field
+/// components get (getter, setter) pairs for its fields from `bind!` and `bind_part`.
+pub trait Edits<R: 'static>: Copy + Send + Sync + 'static {
+    /// Reads the record (tracked); the default while there is none yet.
+    fn read<T: Default>(&self, f: impl FnOnce(&R) -> T) -> T;
+
+    /// Applies a change and then the core's derived-field transitions. Nothing happens while
+    /// there is no record or once it is signed.
+    fn edit(&self, f: impl FnOnce(&mut R));
+
+    /// A (getter, setter) pair for one field of a part of the record that may be absent — a
+    /// list element by index, a category by its key. Reading an absent part gives the default;
+    /// writing to it does nothing (the part was removed meanwhile).
+    fn bind_part<K, P, V>(
+        &self,
+        key: K,
+        find: fn(&R, K) -> Option<&P>,
+        find_mut: fn(&mut R, K) -> Option<&mut P>,
+        get: fn(&P) -> V,
+        set: fn(&mut P, V),
+    ) -> (Signal<V>, Callback<V>)
+    where
+        K: Copy + Send + Sync + 'static,
+        P: 'static,
+        V: Clone + Default + Send + Sync + 'static,
+    {
+        let this = *self;
+        (
+            Signal::derive(move || this.read(|r| find(r, key).map(get).unwrap_or_default())),
+            Callback::new(move |v: V| {
+                this.edit(|r| {
+                    if let Some(p) = find_mut(r, key) {
+                        set(p, v);
+                    }
+                })
+            }),
+        )
+    }
+}
+
+impl Edits<ConsentRecord> for Form {
+    fn read<T: Default>(&self, f: impl FnOnce(&ConsentRecord) -> T) -> T {
+        self.record.with(f)
+    }
+
+    fn edit(&self, f: impl FnOnce(&mut ConsentRecord)) {
+        if self.signed.get_untracked().is_some() {
+            return; // a signed record never changes
+        }
+        self.record.update(|r| {
+            f(r);
+            flow::normalize(r);
+        });
+    }
+}
+
 pub fn use_form() -> Form {
     expect_context::<Form>()
 }
@@ -164,4 +178,57 @@ pub struct Findings(pub Memo<Vec<Finding>>);
 
 pub fn use_findings() -> Memo<Vec<Finding>> {
     expect_context::<Findings>().0
+}
+
+/// Saving on every change with a revision check, for screens that store one record outside the
+/// consent form (a withdrawal, a request): another tab's newer save is never overwritten, and a
+/// storage failure is reported while the screen works on in memory.
+#[derive(Clone, Copy)]
+pub struct Autosave {
+    /// The revision last saved or loaded here.
+    rev: StoredValue<u64>,
+    /// The next change notice is only the load itself: nothing to save.
+    skip: StoredValue<bool>,
+    /// Another tab saved a newer version: nothing is saved until it is loaded.
+    pub conflict: RwSignal<bool>,
+    /// Why the last save failed (Dutch), if it did.
+    pub error: RwSignal<Option<String>>,
+}
+
+impl Autosave {
+    /// For a record loaded at revision `rev` (`stored`), or a new one not stored yet.
+    pub fn new(rev: u64, stored: bool) -> Autosave {
+        Autosave {
+            rev: StoredValue::new(rev),
+            skip: StoredValue::new(stored),
+            conflict: RwSignal::new(false),
+            error: RwSignal::new(None),
+        }
+    }
+
+    /// The revision to write now, or `None` when nothing is to be written (the change was the
+    /// load itself, or another tab is ahead). Call from the effect that watches the record.
+    pub fn next(&self) -> Option<u64> {
+        let skip = std::mem::take(&mut *self.skip.write_value());
+        (!skip && !self.conflict.get_untracked()).then(|| self.rev.get_value() + 1)
+    }
+
+    /// Records the outcome of writing revision `rev`.
+    pub fn saved(&self, rev: u64, result: Result<(), opslag::SaveError>) {
+        match result {
+            Ok(()) => {
+                self.rev.set_value(rev);
+                self.error.set(None);
+            }
+            Err(opslag::SaveError::Conflict) => self.conflict.set(true),
+            Err(opslag::SaveError::Storage(e)) => self.error.set(Some(e)),
+        }
+    }
+
+    /// The stored version at revision `rev` was loaded (the newest, after a conflict).
+    pub fn loaded(&self, rev: u64) {
+        self.rev.set_value(rev);
+        self.skip.set_value(true);
+        self.conflict.set(false);
+    }
 }

@@ -4,7 +4,7 @@
 
 use super::instemming::PartnerKeuze;
 use super::velden::{Datum, Meldingen, Radio, Tekst, Vinkje};
-use crate::state::use_form;
+use crate::state::{use_form, Edits};
 use keukentafel_core::flow::field_id;
 use keukentafel_core::*;
 use leptos::prelude::*;

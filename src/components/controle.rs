@@ -4,7 +4,7 @@
 use super::handtekening::{Handtekening, Strokes};
 use super::velden::{Datum, Meldingen, Tekst, Vinkje};
 use crate::browser;
-use crate::state::use_form;
+use crate::state::{use_form, Edits};
 use keukentafel_core::flow::{self, field_id, signing_blockers, step_for_path, Step};
 use keukentafel_core::validate::keep_until;
 use keukentafel_core::*;

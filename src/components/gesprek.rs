@@ -1,7 +1,7 @@
 //! Stap 1 — Gesprek en cliënt: date, professional, client, help question.
 
 use super::velden::{Datum, Meldingen, Tekst, Vinkje};
-use crate::state::use_form;
+use crate::state::{use_form, Edits};
 use keukentafel_core::SupportDomain;
 use leptos::prelude::*;
 

@@ -2,7 +2,7 @@
 //! assent (art. 4 lid 3): outcome, who (derived from art. 12), date, provision.
 
 use super::velden::{Datum, Meldingen, Radio, Tekst, Vinkje};
-use crate::state::use_form;
+use crate::state::{use_form, Edits};
 use keukentafel_core::flow::{field_id, required_persons};
 use keukentafel_core::*;
 use leptos::prelude::*;

@@ -6,7 +6,7 @@ use super::ander_tabblad::AnderTabblad;
 use super::handtekening::{Handtekening, Strokes};
 use super::velden::{Datum, Vinkje};
 use super::vertegenwoordiging::{Oordeel, VertegenwoordigerVelden};
-use crate::state::Findings;
+use crate::state::{Autosave, Edits, Findings};
 use crate::{browser, ondertekenen, opslag};
 use keukentafel_core::art12;
 use keukentafel_core::flow::{self, field_id};
@@ -29,58 +29,42 @@ pub fn Intrekking(#[prop(into)] on_close: Callback<()>) -> impl IntoView {
     let w = RwSignal::new(None::<WithdrawalRecord>);
     let signed = RwSignal::new(None::<ondertekenen::Signed>);
     let busy = RwSignal::new(false);
-    // Saving failed (storage full or refused): the screen works on in memory and says so.
-    let save_error = RwSignal::new(None::<String>);
-    // Another tab saved a newer version: this one stops saving until that version is loaded.
-    let conflict = RwSignal::new(false);
-    // The revision last saved or loaded here, and whether the next change notice is only the
-    // load itself (nothing to save).
-    let rev = StoredValue::new(0u64);
-    let just_loaded = StoredValue::new(false);
+    // Saved on every change, like a draft; a full disk or another tab's newer version is shown.
+    let autosave = Autosave::new(0, false);
 
     // A withdrawal begun earlier on this device (before a reload, or in another tab) continues
     // where it was.
     let load = move || match opslag::load_withdrawal() {
         Some(Ok(stored)) => {
-            rev.set_value(stored.rev);
-            just_loaded.set_value(true);
+            autosave.loaded(stored.rev);
             original.set(Some(Original {
                 record: stored.original,
                 hash: stored.original_hash,
             }));
             w.set(Some(stored.record));
             signed.set(stored.signed);
-            conflict.set(false);
         }
         Some(Err(e)) => error.set(Some(e)),
         None => {}
     };
     load();
-    // Saved on every change, like a draft.
     Effect::new(move |_| {
         let (Some(o), Some(record)) = (original.get(), w.get()) else {
             return;
         };
         let signed = signed.get();
-        if std::mem::take(&mut *just_loaded.write_value()) || conflict.get_untracked() {
+        let Some(rev) = autosave.next() else {
             return;
-        }
+        };
         let stored = opslag::StoredWithdrawal {
             schema_version: keukentafel_core::model::SCHEMA_VERSION,
-            rev: rev.get_value() + 1,
+            rev,
             original: o.record,
             original_hash: o.hash,
             record,
             signed,
         };
-        match opslag::save_withdrawal(&stored) {
-            Ok(()) => {
-                rev.set_value(stored.rev);
-                save_error.set(None);
-            }
-            Err(opslag::SaveError::Conflict) => conflict.set(true),
-            Err(opslag::SaveError::Storage(e)) => save_error.set(Some(e)),
-        }
+        autosave.saved(rev, opslag::save_withdrawal(&stored));
     });
     // Leaving after signing ends it; leaving before keeps it for later.
     let close = move |_| {
@@ -126,32 +110,15 @@ pub fn Intrekking(#[prop(into)] on_close: Callback<()>) -> impl IntoView {
         });
     };
 
-    let edit = move |f: Box<dyn FnOnce(&mut WithdrawalRecord)>| {
-        w.update(|x| {
-            if let Some(x) = x {
-                f(x);
-                flow::normalize_withdrawal(x);
-            }
-        })
-    };
+    let wd = Bewerking { w, signed };
+    let (date_get, date_set) = bind!(wd, |x| x.date);
+    let (incapable_get, incapable_set) = bind!(wd, |x| x.representation.capacity.judged_incapable);
     let findings = Memo::new(move |_| {
-        w.with(|x| {
-            x.as_ref()
-                .map(|x| profile.with_value(|p| validate_withdrawal(x, p, browser::today())))
-                .unwrap_or_default()
-        })
+        wd.read(|x| profile.with_value(|p| validate_withdrawal(x, p, browser::today())))
     });
     // The field components show these findings beside their fields, as in the consent form.
     provide_context(Findings(findings));
-    let n_signers = Memo::new(move |_| w.with(|x| x.as_ref().map_or(0, |x| x.signers.len())));
-    // A text field of the withdrawal record (empty while there is none).
-    let text = move |get: fn(&WithdrawalRecord) -> String,
-                     set: fn(&mut WithdrawalRecord, String)| {
-        (
-            Signal::derive(move || w.with(|x| x.as_ref().map(get).unwrap_or_default())),
-            Callback::new(move |v: String| edit(Box::new(move |x| set(x, v)))),
-        )
-    };
+    let n_signers = Memo::new(move |_| wd.read(|x| x.signers.len()));
 
     let sign = move |_| {
         let Some(record) = w.get_untracked() else {
@@ -187,8 +154,7 @@ pub fn Intrekking(#[prop(into)] on_close: Callback<()>) -> impl IntoView {
     };
 
     let requirement = move || {
-        w.with(|x| {
-            let x = x.as_ref()?;
+        wd.read(|x| {
             let (b, d) = (x.client.birth_date?, x.date?);
             (b <= d).then(|| {
                 let (age, q) = art12::requirement(b, d, &x.representation);
@@ -197,11 +163,8 @@ pub fn Intrekking(#[prop(into)] on_close: Callback<()>) -> impl IntoView {
         })
     };
     let age16 = move || {
-        w.with(|x| {
-            x.as_ref()
-                .and_then(|x| Some(x.client.birth_date?.age_on(x.date?) >= 16))
-                .unwrap_or(false)
-        })
+        wd.read(|x| Some(x.client.birth_date?.age_on(x.date?) >= 16))
+            .unwrap_or(false)
     };
 
     let scope = move || {
@@ -221,13 +184,13 @@ pub fn Intrekking(#[prop(into)] on_close: Callback<()>) -> impl IntoView {
                 }
             }
         }
-        let whole = Signal::derive(move || w.with(|x| x.as_ref().is_some_and(|x| x.scope.whole)));
+        let whole = Signal::derive(move || wd.read(|x| x.scope.whole));
         Some(view! {
             <fieldset class="kt-groep">
                 <legend>"Wat wordt ingetrokken?"</legend>
                 <label class="kt-keuze" for="intrekken-alles">
                     <input type="checkbox" id="intrekken-alles" prop:checked=move || whole.get()
-                        on:change=move |ev| { let v = event_target_checked(&ev); edit(Box::new(move |x| x.scope.whole = v)); } />
+                        on:change=move |ev| { let v = event_target_checked(&ev); wd.edit(move |x| x.scope.whole = v); } />
                     <span>"De hele toestemming"</span>
                 </label>
                 <Show when=move || !whole.get()>
@@ -239,11 +202,11 @@ pub fn Intrekking(#[prop(into)] on_close: Callback<()>) -> impl IntoView {
                             view! {
                                 <label class="kt-keuze" for=for_id>
                                     <input type="checkbox" id=id
-                                        prop:checked=move || w.with(|x| x.as_ref().is_some_and(|x| x.scope.categories.contains(&c)))
-                                        on:change=move |ev| { let v = event_target_checked(&ev); edit(Box::new(move |x| {
+                                        prop:checked=move || wd.read(|x| x.scope.categories.contains(&c))
+                                        on:change=move |ev| { let v = event_target_checked(&ev); wd.edit(move |x| {
                                             x.scope.categories.retain(|k| *k != c);
                                             if v { x.scope.categories.push(c); }
-                                        })); } />
+                                        }); } />
                                     <span>{format!("Gegevens over {}", c.label_nl())}</span>
                                 </label>
                             }
@@ -255,10 +218,10 @@ pub fn Intrekking(#[prop(into)] on_close: Callback<()>) -> impl IntoView {
                                 let name = profile.with_value(|pr| pr.partner_name(p).to_owned());
                                 view! {
                                     <button type="button" class="kt-chip" data-partner=p.clone()
-                                        aria-pressed=move || if w.with(|x| x.as_ref().is_some_and(|x| x.scope.partners.contains(&id1))) { "true" } else { "false" }
-                                        on:click=move |_| { let id = id2.clone(); edit(Box::new(move |x| {
+                                        aria-pressed=move || if wd.read(|x| x.scope.partners.contains(&id1)) { "true" } else { "false" }
+                                        on:click=move |_| { let id = id2.clone(); wd.edit(move |x| {
                                             if let Some(i) = x.scope.partners.iter().position(|q| *q == id) { x.scope.partners.remove(i); } else { x.scope.partners.push(id); }
-                                        })); }>{name}</button>
+                                        }); }>{name}</button>
                                 }
                             }).collect_view()}
                         </div>
@@ -271,12 +234,9 @@ pub fn Intrekking(#[prop(into)] on_close: Callback<()>) -> impl IntoView {
     // Who represents the client on the withdrawal date: taken over from the consent, and
     // changeable here (a mentor appointed since, a parent who no longer has authority).
     let requirement_kind = Memo::new(move |_| {
-        w.with(|x| {
-            let x = x.as_ref()?;
-            match (x.client.birth_date, x.date) {
-                (Some(b), Some(d)) if b <= d => Some(art12::requirement(b, d, &x.representation).1),
-                _ => None,
-            }
+        wd.read(|x| match (x.client.birth_date, x.date) {
+            (Some(b), Some(d)) if b <= d => Some(art12::requirement(b, d, &x.representation).1),
+            _ => None,
         })
     });
     let needs_reps = move || {
@@ -285,26 +245,34 @@ pub fn Intrekking(#[prop(into)] on_close: Callback<()>) -> impl IntoView {
             .is_some_and(|q| q != art12::Requirement::ClientAlone)
     };
     let chain = move || requirement_kind.get() == Some(art12::Requirement::Chain);
-    let n_reps = Memo::new(move |_| {
-        w.with(|x| {
-            x.as_ref()
-                .map_or(0, |x| x.representation.representatives.len())
-        })
-    });
+    let n_reps = Memo::new(move |_| wd.read(|x| x.representation.representatives.len()));
     let representatives = move || {
         (0..n_reps.get())
             .map(|i| {
                 let remove = Callback::new(move |_| {
-                    edit(Box::new(move |x| {
+                    wd.edit(move |x| {
                         if i < x.representation.representatives.len() {
                             x.representation.representatives.remove(i);
                         }
-                    }))
+                    })
                 });
+                let (name_get, name_set) = wd.bind_part(
+                    i,
+                    representative,
+                    representative_mut,
+                    |r| r.name.clone(),
+                    |r, v| r.name = v,
+                );
+                let (role_get, role_set) = wd.bind_part(
+                    i,
+                    representative,
+                    representative_mut,
+                    |r| r.role,
+                    |r, v| r.role = v,
+                );
                 view! {
                     <VertegenwoordigerVelden index=i chain=Signal::derive(chain)
-                        name_get=rep_field(w, i, |r| r.name.clone()) name_set=rep_set(edit, i, |r, v| r.name = v)
-                        role_get=rep_field(w, i, |r| r.role) role_set=rep_set(edit, i, |r, v| r.role = v)
+                        name_get=name_get name_set=name_set role_get=role_get role_set=role_set
                         on_remove=remove testid="intrekken-vertegenwoordiger" />
                 }
             })
@@ -313,9 +281,9 @@ pub fn Intrekking(#[prop(into)] on_close: Callback<()>) -> impl IntoView {
 
     let pads = move || {
         (0..n_signers.get()).map(|i| {
-            let who = move || w.with(|x| x.as_ref().and_then(|x| x.signers.get(i)).map(|s| flow::Person { name: s.name.clone(), role: s.role, relationship: s.relationship }.label_nl()).unwrap_or_default());
-            let strokes = Signal::derive(move || w.with(|x| x.as_ref().and_then(|x| x.signers.get(i)).map(|s| s.signature.strokes.clone()).unwrap_or_default()));
-            let set = Callback::new(move |v: Strokes| edit(Box::new(move |x| if let Some(s) = x.signers.get_mut(i) { s.signature.strokes = v; })));
+            let who = move || wd.read(|x| x.signers.get(i).map(|s| flow::Person { name: s.name.clone(), role: s.role, relationship: s.relationship }.label_nl()).unwrap_or_default());
+            let (strokes, set) = wd.bind_part(i, |x, i| x.signers.get(i), |x, i| x.signers.get_mut(i),
+                |s| s.signature.strokes.clone(), |s, v: Strokes| s.signature.strokes = v);
             view! {
                 <div class="kt-ondertekenaar" data-testid="ondertekenaar">
                     <h4>{move || format!("Handtekening van {}", who())}</h4>
@@ -334,26 +302,24 @@ pub fn Intrekking(#[prop(into)] on_close: Callback<()>) -> impl IntoView {
                 <input type="file" id="intrekken-bestand" accept=".json,application/json,application/jose+json" on:change=on_file />
             </div>
             {move || error.get().map(|e| view! { <p class="kt-opslag-fout" role="alert" data-testid="intrekken-fout">{e}</p> })}
-            {move || save_error.get().map(|e| view! { <p class="kt-opslag-fout" role="alert" data-testid="intrekken-opslag-fout">{e}</p> })}
-            <Show when=move || conflict.get()>
+            {move || autosave.error.get().map(|e| view! { <p class="kt-opslag-fout" role="alert" data-testid="intrekken-opslag-fout">{e}</p> })}
+            <Show when=move || autosave.conflict.get()>
                 <p role="alert"><AnderTabblad wat="Deze intrekking" testid="intrekken-conflict" on_reload=move |_| load() /></p>
             </Show>
             {summary}
             <Show when=move || w.with(|x| x.is_some()) && signed.get().is_none()>
                 <Datum label="Datum van intrekking" path="date"
-                    get=Signal::derive(move || w.with(|x| x.as_ref().and_then(|x| x.date)))
-                    set=Callback::new(move |d: Option<Date>| edit(Box::new(move |x| x.date = d))) />
+                    get=date_get set=date_set />
                 {scope}
                 <p class="kt-uitkomst" data-testid="intrekken-wie" role="status">{move || requirement().unwrap_or_else(|| "Vul de datum van intrekking in.".into())}</p>
                 <Show when=age16>
                     <Vinkje id="intrekken-onbekwaam"
                         label="De cliënt is niet in staat zijn belangen hierbij te overzien (art. 12 lid 2)"
-                        get=Signal::derive(move || w.with(|x| x.as_ref().is_some_and(|x| x.representation.capacity.judged_incapable)))
-                        set=Callback::new(move |v: bool| edit(Box::new(move |x| x.representation.capacity.judged_incapable = v))) />
-                    <Show when=move || w.with(|x| x.as_ref().is_some_and(|x| x.representation.capacity.judged_incapable))>
+                        get=incapable_get set=incapable_set />
+                    <Show when=move || incapable_get.get()>
                         {
-                            let (reason_get, reason_set) = text(|x| x.representation.capacity.reason.clone(), |x, v| x.representation.capacity.reason = v);
-                            let (by_get, by_set) = text(|x| x.representation.capacity.judged_by.clone(), |x, v| x.representation.capacity.judged_by = v);
+                            let (reason_get, reason_set) = bind!(wd, |x| x.representation.capacity.reason);
+                            let (by_get, by_set) = bind!(wd, |x| x.representation.capacity.judged_by);
                             view! { <Oordeel reason_get=reason_get reason_set=reason_set by_get=by_get by_set=by_set /> }
                         }
                     </Show>
@@ -364,7 +330,7 @@ pub fn Intrekking(#[prop(into)] on_close: Callback<()>) -> impl IntoView {
                         <p class="kt-hint">"Overgenomen uit de toestemming. Pas aan wat sindsdien is veranderd, bijvoorbeeld een mentor die sindsdien is benoemd."</p>
                         {representatives}
                         <button type="button" class="kt-knop kt-knop--klein" data-testid="intrekken-vertegenwoordiger-toevoegen"
-                            on:click=move |_| edit(Box::new(|x| x.representation.representatives.push(Representative::default())))>
+                            on:click=move |_| wd.edit(|x| x.representation.representatives.push(Representative::default()))>
                             "Vertegenwoordiger toevoegen"
                         </button>
                     </section>
@@ -400,33 +366,34 @@ pub fn Intrekking(#[prop(into)] on_close: Callback<()>) -> impl IntoView {
     }
 }
 
-/// One field of representative `i` of the withdrawal (absent meanwhile: the default).
-fn rep_field<V: Clone + Default + Send + Sync + 'static>(
-    w: RwSignal<Option<WithdrawalRecord>>,
-    i: usize,
-    get: fn(&Representative) -> V,
-) -> Signal<V> {
-    Signal::derive(move || {
-        w.with(|x| {
-            x.as_ref()
-                .and_then(|x| x.representation.representatives.get(i))
-                .map(get)
-                .unwrap_or_default()
-        })
-    })
+fn representative(x: &WithdrawalRecord, i: usize) -> Option<&Representative> {
+    x.representation.representatives.get(i)
+}
+fn representative_mut(x: &mut WithdrawalRecord, i: usize) -> Option<&mut Representative> {
+    x.representation.representatives.get_mut(i)
 }
 
-/// Sets one field of representative `i` (absent meanwhile: nothing happens).
-fn rep_set<V: Send + Sync + 'static>(
-    edit: impl Fn(Box<dyn FnOnce(&mut WithdrawalRecord)>) + Send + Sync + 'static,
-    i: usize,
-    set: fn(&mut Representative, V),
-) -> Callback<V> {
-    Callback::new(move |v| {
-        edit(Box::new(move |x| {
-            if let Some(r) = x.representation.representatives.get_mut(i) {
-                set(r, v);
+/// The withdrawal being recorded: none until a consent file is opened; frozen once signed.
+#[derive(Clone, Copy)]
+struct Bewerking {
+    w: RwSignal<Option<WithdrawalRecord>>,
+    signed: RwSignal<Option<ondertekenen::Signed>>,
+}
+
+impl Edits<WithdrawalRecord> for Bewerking {
+    fn read<T: Default>(&self, f: impl FnOnce(&WithdrawalRecord) -> T) -> T {
+        self.w.with(|x| x.as_ref().map(f).unwrap_or_default())
+    }
+
+    fn edit(&self, f: impl FnOnce(&mut WithdrawalRecord)) {
+        if self.signed.get_untracked().is_some() {
+            return;
+        }
+        self.w.update(|x| {
+            if let Some(x) = x {
+                f(x);
+                flow::normalize_withdrawal(x);
             }
-        }))
-    })
+        })
+    }
 }

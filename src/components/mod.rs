@@ -1,11 +1,12 @@
 //! The screens of keukentafel, named after the protocol. One file per component.
 
-/// A field of the record as a (getter signal, setter callback) pair for the field components.
+/// A field of a record being edited (`crate::state::Edits`) as a (getter signal, setter
+/// callback) pair for the field components.
 macro_rules! bind {
     ($form:ident, |$r:ident| $($field:tt)+) => {
         (
-            Signal::derive(move || $form.record.with(|$r| $($field)+.clone())),
-            Callback::new(move |v| $form.edit(|$r| $($field)+ = v)),
+            Signal::derive(move || $crate::state::Edits::read(&$form, |$r| $($field)+.clone())),
+            Callback::new(move |v| $crate::state::Edits::edit(&$form, |$r| $($field)+ = v)),
         )
     };
 }

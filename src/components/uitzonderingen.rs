@@ -2,7 +2,7 @@
 //! provisions to Veilig Thuis (art. 10).
 
 use super::velden::{Datum, Meldingen, Radio, Tekst, Vinkje};
-use crate::state::use_form;
+use crate::state::{use_form, Edits};
 use keukentafel_core::flow::{exceptions_relevant, field_id};
 use keukentafel_core::*;
 use leptos::prelude::*;

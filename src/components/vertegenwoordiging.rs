@@ -2,34 +2,10 @@
 //! 16+, the representatives (and the chain for a client judged incapable), art. 12 lid 3.
 
 use super::velden::{Datum, Keuzelijst, Meldingen, Radio, Tekst, Vinkje};
-use crate::state::use_form;
+use crate::state::{use_form, Edits};
 use keukentafel_core::art12::{self, Requirement};
 use keukentafel_core::*;
 use leptos::prelude::*;
-
-/// The role as the record writes it (the value of a role in a select list).
-fn role_value(r: RepresentativeRole) -> &'static str {
-    use RepresentativeRole::*;
-    match r {
-        ParentWithAuthority => "parentWithAuthority",
-        Guardian => "guardian",
-        Curator => "curator",
-        Mentor => "mentor",
-        OtherLegalRepresentative => "otherLegalRepresentative",
-        Spouse => "spouse",
-        RegisteredPartner => "registeredPartner",
-        LifePartner => "lifePartner",
-        Parent => "parent",
-        AdultSibling => "adultSibling",
-        AdultChild => "adultChild",
-    }
-}
-
-fn role_from(v: &str) -> Option<RepresentativeRole> {
-    RepresentativeRole::ALL
-        .into_iter()
-        .find(|r| role_value(*r) == v)
-}
 
 fn representative(r: &ConsentRecord, i: usize) -> Option<&Representative> {
     r.representation.representatives.get(i)
@@ -211,14 +187,20 @@ pub(crate) fn VertegenwoordigerVelden(
     testid: &'static str,
 ) -> impl IntoView {
     let i = index;
-    let role_value_get =
-        Signal::derive(move || role_get.get().map(role_value).unwrap_or("").to_owned());
-    let role_value_set = Callback::new(move |v: String| role_set.run(role_from(&v)));
+    let role_value_get = Signal::derive(move || {
+        role_get
+            .get()
+            .map(RepresentativeRole::key)
+            .unwrap_or("")
+            .to_owned()
+    });
+    let role_value_set =
+        Callback::new(move |v: String| role_set.run(RepresentativeRole::from_key(&v)));
     let options = move || {
         RepresentativeRole::ALL
             .into_iter()
             .filter(|r| chain.get() || r.is_legal_representative_of_minor())
-            .map(|r| (role_value(r), r.label_nl()))
+            .map(|r| (r.key(), r.label_nl()))
             .collect::<Vec<_>>()
     };
     view! {

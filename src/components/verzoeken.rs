@@ -1,9 +1,10 @@
 //! Verzoeken van betrokkenen (art. 11, 14): register a request, see open requests with the
 //! days left (overdue ones stand out), record the decision, sign and export like consent.
 
+use super::ander_tabblad::AnderTabblad;
 use super::instemming::PartnerKeuze;
-use super::velden::{Datum, Tekst};
-use crate::state::Findings;
+use super::velden::{Datum, Keuzelijst, Tekst};
+use crate::state::{Autosave, Edits, Findings};
 use crate::{browser, ondertekenen, opslag};
 use keukentafel_core::flow;
 use keukentafel_core::validate::validate_request;
@@ -42,6 +43,7 @@ pub fn Verzoeken(#[prop(into)] on_close: Callback<()>) -> impl IntoView {
         flow::normalize_request(&mut r);
         open.set(Some(opslag::StoredRequest {
             schema_version: model::SCHEMA_VERSION,
+            rev: 0,
             saved_at: browser::now_iso(),
             record: r,
             signed: None,
@@ -114,54 +116,114 @@ fn VerzoekFormulier(
 ) -> impl IntoView {
     let profile = crate::app::use_profile();
     let today = browser::today();
+    // A request opened from the list is stored already; a new one is stored on this first save.
+    let autosave = Autosave::new(item.rev, item.rev > 0);
+    let id = item.record.record_id.clone();
     let rec = RwSignal::new(item.record);
     let signed = RwSignal::new(item.signed);
-    let save_error = RwSignal::new(None::<String>);
+    let sign_error = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
+    let vz = Verzoek { rec, signed };
     let findings =
         Memo::new(move |_| rec.with(|r| profile.with_value(|p| validate_request(r, p, today))));
-    let edit = move |f: Box<dyn FnOnce(&mut RequestRecord)>| {
-        if signed.get_untracked().is_some() {
-            return;
-        }
-        rec.update(|r| {
-            f(r);
-            flow::normalize_request(r);
-        });
-    };
     Effect::new(move |_| {
         let record = rec.get();
+        let signed = signed.get();
+        let Some(rev) = autosave.next() else {
+            return;
+        };
         let stored = opslag::StoredRequest {
             schema_version: model::SCHEMA_VERSION,
+            rev,
             saved_at: browser::now_iso(),
             record,
-            signed: signed.get(),
+            signed,
         };
-        save_error.set(opslag::save_request(&stored).err());
+        autosave.saved(rev, opslag::save_request(&stored));
+    });
+    // The version another tab saved, after a conflict.
+    let reload = Callback::new(move |_| {
+        if let Some(newest) = opslag::load_request(id.as_str()) {
+            autosave.loaded(newest.rev);
+            rec.set(newest.record);
+            signed.set(newest.signed);
+        }
     });
 
     // The field components show these findings beside their fields, as in the consent form.
     provide_context(Findings(findings));
-    let text = move |label: &'static str,
-                     path: &'static str,
-                     get: fn(&RequestRecord) -> String,
-                     set: fn(&mut RequestRecord, String),
-                     multiline: bool| {
-        let value = Signal::derive(move || rec.with(get));
-        let change = Callback::new(move |v: String| edit(Box::new(move |r| set(r, v))));
-        view! { <Tekst label=label path=path get=value set=change multiline=multiline /> }
-    };
-    let date = move |label: &'static str,
-                     path: &'static str,
-                     get: fn(&RequestRecord) -> Option<Date>,
-                     set: fn(&mut RequestRecord, Option<Date>)| {
-        let value = Signal::derive(move || rec.with(get));
-        let change = Callback::new(move |v: Option<Date>| edit(Box::new(move |r| set(r, v))));
-        view! { <Datum label=label path=path get=value set=change /> }
-    };
+    let (dossier_get, dossier_set) = bind!(vz, |r| r.client.dossier_reference);
+    let (name_get, name_set) = bind!(vz, |r| r.client.name);
+    let (birth_get, birth_set) = bind!(vz, |r| r.client.birth_date);
+    let (received_get, received_set) = bind!(vz, |r| r.received);
+    let kind_get = Signal::derive(move || {
+        vz.read(|r| {
+            KINDS
+                .iter()
+                .find(|k| Some(k.0) == r.kind)
+                .map_or("", |k| k.1)
+                .to_owned()
+        })
+    });
+    let kind_set = Callback::new(move |v: String| {
+        vz.edit(|r| r.kind = KINDS.iter().find(|k| k.1 == v).map(|k| k.0))
+    });
+    let kind_options = KINDS
+        .iter()
+        .map(|(k, v)| (*v, k.label_nl()))
+        .collect::<Vec<_>>();
+    // Who made the request: the client or a representative (the first of `requestedBy`).
+    let (by_name_get, by_name_set) = vz.bind_part(
+        0,
+        |r, i| r.requested_by.get(i),
+        requester_mut,
+        |d| d.name.clone(),
+        |d, v| d.name = v,
+    );
+    let (as_get, as_set) = vz.bind_part(
+        0,
+        |r, i| r.requested_by.get(i),
+        requester_mut,
+        |d| match d.role {
+            PartyRole::Client => "client".to_owned(),
+            PartyRole::Representative => d
+                .relationship
+                .map_or("", RepresentativeRole::key)
+                .to_owned(),
+        },
+        |d, v: String| {
+            d.relationship = RepresentativeRole::from_key(&v);
+            d.role = if d.relationship.is_some() {
+                PartyRole::Representative
+            } else {
+                PartyRole::Client
+            };
+        },
+    );
+    let as_options = std::iter::once(("client", "cliënt zelf"))
+        .chain(
+            RepresentativeRole::ALL
+                .into_iter()
+                .map(|r| (r.key(), r.label_nl())),
+        )
+        .collect::<Vec<_>>();
+    let (decision_date_get, decision_date_set) = vz.bind_part(
+        (),
+        |r, _| r.decision.as_ref(),
+        |r, _| r.decision.as_mut(),
+        |d| d.date,
+        |d, v| d.date = v,
+    );
+    let (reasons_get, reasons_set) = vz.bind_part(
+        (),
+        |r, _| r.decision.as_ref(),
+        |r, _| r.decision.as_mut(),
+        |d| d.reasons.clone(),
+        |d, v| d.reasons = v,
+    );
     let outcome = Signal::derive(move || rec.with(|r| r.decision.as_ref().map(|d| d.outcome)));
     let pick = move |o: Option<RequestOutcome>| {
-        edit(Box::new(move |r| match o {
+        vz.edit(|r| match o {
             None => r.decision = None,
             Some(o) => {
                 let d = r.decision.get_or_insert(RequestDecision {
@@ -171,7 +233,7 @@ fn VerzoekFormulier(
                 });
                 d.outcome = o;
             }
-        }))
+        })
     };
     let radio = move |label: &'static str, id: &'static str, o: Option<RequestOutcome>| {
         view! {
@@ -207,13 +269,13 @@ fn VerzoekFormulier(
         })
     });
     let set_informed = Callback::new(move |ids: Vec<String>| {
-        edit(Box::new(move |r| {
+        vz.edit(|r| {
             let date = Some(browser::today());
             r.partners_informed = ids
                 .into_iter()
                 .map(|partner| PartnerInformed { partner, date })
                 .collect();
-        }))
+        })
     });
     let contacts = profile.with_value(|p| p.contacts.clone());
     let sign = move |_| {
@@ -228,7 +290,7 @@ fn VerzoekFormulier(
                     let _ = browser::download(&s.file_name, "application/jose+json", &s.jws);
                     signed.set(Some(s));
                 }
-                Err(e) => save_error.set(Some(e)),
+                Err(e) => sign_error.set(Some(e)),
             }
             busy.set(false);
         });
@@ -239,37 +301,14 @@ fn VerzoekFormulier(
             <h2>"Verzoek van betrokkene"</h2>
             <fieldset class="kt-groep" disabled=move || signed.with(|s| s.is_some())>
                 <legend>"Verzoek"</legend>
-                {text("Dossiernummer", "client.dossierReference", |r| r.client.dossier_reference.clone(), |r, v| r.client.dossier_reference = v, false)}
-                {text("Naam cliënt", "client.name", |r| r.client.name.clone(), |r, v| r.client.name = v, false)}
-                {date("Geboortedatum cliënt", "client.birthDate", |r| r.client.birth_date, |r, v| r.client.birth_date = v)}
-                <div class="kt-veld">
-                    <label for="veld-kind">"Soort verzoek"</label>
-                    <select id="veld-kind" on:change=move |ev| { let v = event_target_value(&ev); edit(Box::new(move |r| r.kind = KINDS.iter().find(|k| k.1 == v).map(|k| k.0))); }>
-                        <option value="" selected=move || rec.with(|r| r.kind.is_none())>"— kies —"</option>
-                        {KINDS.iter().map(|(k, v)| { let k = *k; view! { <option value=*v selected=move || rec.with(|r| r.kind == Some(k))>{k.label_nl()}</option> } }).collect_view()}
-                    </select>
-                </div>
-                {date("Datum van ontvangst", "received", |r| r.received, |r, v| r.received = v)}
+                <Tekst label="Dossiernummer" path="client.dossierReference" get=dossier_get set=dossier_set />
+                <Tekst label="Naam cliënt" path="client.name" get=name_get set=name_set />
+                <Datum label="Geboortedatum cliënt" path="client.birthDate" get=birth_get set=birth_set />
+                <Keuzelijst label="Soort verzoek" path="kind" options=kind_options get=kind_get set=kind_set />
+                <Datum label="Datum van ontvangst" path="received" get=received_get set=received_set />
                 <p class="kt-uitkomst" data-testid="termijn" role="status">{deadline_text}</p>
-                {text("Ingediend door (naam)", "requestedBy[0].name", |r| r.requested_by.first().map(|d| d.name.clone()).unwrap_or_default(),
-                    |r, v| { if r.requested_by.is_empty() { r.requested_by.push(Decider::default()); } r.requested_by[0].name = v; }, false)}
-                <div class="kt-veld">
-                    <label for="veld-requestedBy-0-role">"Als"</label>
-                    <select id="veld-requestedBy-0-role" on:change=move |ev| {
-                        let v = event_target_value(&ev);
-                        edit(Box::new(move |r| {
-                            if r.requested_by.is_empty() { r.requested_by.push(Decider::default()); }
-                            let d = &mut r.requested_by[0];
-                            match RepresentativeRole::ALL.iter().find(|x| format!("{x:?}") == v) {
-                                Some(rel) => { d.role = PartyRole::Representative; d.relationship = Some(*rel); }
-                                None => { d.role = PartyRole::Client; d.relationship = None; }
-                            }
-                        }));
-                    }>
-                        <option value="client">"cliënt zelf"</option>
-                        {RepresentativeRole::ALL.iter().map(|x| view! { <option value=format!("{x:?}")>{x.label_nl()}</option> }).collect_view()}
-                    </select>
-                </div>
+                <Tekst label="Ingediend door (naam)" path="requestedBy[0].name" get=by_name_get set=by_name_set />
+                <Keuzelijst label="Als" path="requestedBy[0].role" options=as_options get=as_get set=as_set />
             </fieldset>
             <fieldset class="kt-groep" disabled=move || signed.with(|s| s.is_some())>
                 <legend>"Beslissing"</legend>
@@ -278,9 +317,8 @@ fn VerzoekFormulier(
                 {radio("Gedeeltelijk toegewezen", "beslissing-deels", Some(RequestOutcome::Partly))}
                 {radio("Afgewezen", "beslissing-afgewezen", Some(RequestOutcome::Rejected))}
                 <Show when=move || outcome.get().is_some()>
-                    {date("Datum van de beslissing", "decision.date", |r| r.decision.as_ref().and_then(|d| d.date), |r, v| if let Some(d) = &mut r.decision { d.date = v; })}
-                    {text("Motivering (verplicht bij (gedeeltelijke) afwijzing)", "decision.reasons", |r| r.decision.as_ref().map(|d| d.reasons.clone()).unwrap_or_default(),
-                        |r, v| if let Some(d) = &mut r.decision { d.reasons = v; }, true)}
+                    <Datum label="Datum van de beslissing" path="decision.date" get=decision_date_get set=decision_date_set />
+                    <Tekst label="Motivering (verplicht bij (gedeeltelijke) afwijzing)" path="decision.reasons" get=reasons_get set=reasons_set multiline=true />
                     <PartnerKeuze path="partnersInformed" label="Partners die op de hoogte zijn gebracht (art. 11 lid 6)" get=informed set=set_informed />
                 </Show>
             </fieldset>
@@ -312,9 +350,43 @@ fn VerzoekFormulier(
                             on:click=sign>"Ondertekenen en exporteren"</button>
                     }.into_any(),
                 }}
-                {move || save_error.get().map(|e| view! { <p class="kt-opslag-fout" role="alert">{e}</p> })}
+                {move || sign_error.get().or_else(|| autosave.error.get()).map(|e| view! { <p class="kt-opslag-fout" role="alert">{e}</p> })}
+                <Show when=move || autosave.conflict.get()>
+                    <p role="alert"><AnderTabblad wat="Dit verzoek" testid="verzoek-conflict" on_reload=reload /></p>
+                </Show>
             </section>
             <button type="button" class="kt-knop kt-knop--klein" on:click=move |_| on_close.run(())>"Terug naar de verzoeken"</button>
         </main>
+    }
+}
+
+/// The person who made the request (the first of `requestedBy`), added when there is none.
+fn requester_mut(r: &mut RequestRecord, i: usize) -> Option<&mut Decider> {
+    if r.requested_by.len() <= i {
+        r.requested_by.resize_with(i + 1, Decider::default);
+    }
+    r.requested_by.get_mut(i)
+}
+
+/// The request being recorded; frozen once signed.
+#[derive(Clone, Copy)]
+struct Verzoek {
+    rec: RwSignal<RequestRecord>,
+    signed: RwSignal<Option<ondertekenen::Signed>>,
+}
+
+impl Edits<RequestRecord> for Verzoek {
+    fn read<T: Default>(&self, f: impl FnOnce(&RequestRecord) -> T) -> T {
+        self.rec.with(f)
+    }
+
+    fn edit(&self, f: impl FnOnce(&mut RequestRecord)) {
+        if self.signed.get_untracked().is_some() {
+            return;
+        }
+        self.rec.update(|r| {
+            f(r);
+            flow::normalize_request(r);
+        });
     }
 }

@@ -1,4 +1,5 @@
-// Requests of the data subject (art. 11): register, decide with reasons, sign, export, verify.
+// Requests of the data subject (art. 11): register, decide with reasons, sign, export, verify;
+// a stored request reopens as saved, and two tabs on one request do not overwrite each other.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -79,5 +80,49 @@ test('overdue requests stand out in the list', async () => {
   assert.match(await overdue.textContent(), /TE LAAT/);
   assert.match(await page.locator('[data-testid="verzoek"][data-overdue="false"]').textContent(), /nog 28 dagen/);
   await screenshot(page, 'verzoeken-lijst');
+  await context.close();
+});
+
+test('a stored request opens as it was saved, and two tabs on it do not overwrite each other', async () => {
+  const { context, page: a, problems } = await tabletPage(browser, server.url);
+  await a.goto(server.url);
+  await a.getByTestId('verzoeken').tap();
+  await a.getByTestId('nieuw-verzoek').tap();
+  await f.fill(a, 'veld-client-dossierReference', 'LM-2026-0515');
+  await f.fill(a, 'veld-client-name', 'Kees Bakker');
+  await a.locator('#veld-kind').selectOption('access');
+  await f.fill(a, 'veld-requestedBy-0-name', 'Anna Bakker');
+  await a.locator('#veld-requestedBy-0-role').selectOption('mentor');
+  const stored = () => a.evaluate(() => {
+    const k = Object.keys(localStorage).find((x) => x.startsWith('keukentafel:verzoek:'));
+    return JSON.parse(localStorage.getItem(k));
+  });
+  assert.deepEqual((await stored()).record.requestedBy, [{ name: 'Anna Bakker', role: 'representative', relationship: 'mentor' }]);
+  // Closed and opened again: every field shows what was saved, the representative's role too.
+  await a.getByRole('button', { name: 'Terug naar de verzoeken' }).tap();
+  await a.getByTestId('verzoek').getByRole('button', { name: 'Openen' }).tap();
+  assert.equal(await a.locator('#veld-requestedBy-0-role').inputValue(), 'mentor');
+  assert.equal(await a.locator('#veld-kind').inputValue(), 'access');
+  assert.equal(await a.locator('#veld-client-name').inputValue(), 'Kees Bakker');
+  // A second tab opens the same request and changes the name; the first tab, behind, does not
+  // overwrite that.
+  const b = await context.newPage();
+  await b.goto(server.url);
+  await b.getByTestId('verzoeken').tap();
+  await b.getByTestId('verzoek').getByRole('button', { name: 'Openen' }).tap();
+  await f.fill(b, 'veld-client-name', 'Kees Bakker-de Wit');
+  await f.fill(a, 'veld-client-dossierReference', 'LM-2026-0516');
+  await a.getByTestId('verzoek-conflict').waitFor();
+  assert.equal((await stored()).record.client.name, 'Kees Bakker-de Wit');
+  assert.equal((await stored()).record.client.dossierReference, 'LM-2026-0515');
+  await a.getByRole('button', { name: 'Laad de nieuwste versie' }).tap();
+  assert.equal(await a.locator('#veld-client-name').inputValue(), 'Kees Bakker-de Wit');
+  assert.equal(await a.getByTestId('verzoek-conflict').count(), 0);
+  await f.fill(a, 'veld-client-dossierReference', 'LM-2026-0516');
+  await a.waitForFunction(() => {
+    const k = Object.keys(localStorage).find((x) => x.startsWith('keukentafel:verzoek:'));
+    return JSON.parse(localStorage.getItem(k)).record.client.dossierReference === 'LM-2026-0516';
+  });
+  assert.deepEqual(problems.pageErrors, []);
   await context.close();
 });

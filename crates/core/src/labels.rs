@@ -64,6 +64,27 @@ impl SpecialCategory {
 }
 
 impl RepresentativeRole {
+    /// The role as a record writes it (its JSON value), e.g. `parentWithAuthority`: the value
+    /// of a role in a select list.
+    pub fn key(self) -> &'static str {
+        use RepresentativeRole::*;
+        match self {
+            ParentWithAuthority => "parentWithAuthority",
+            Guardian => "guardian",
+            Curator => "curator",
+            Mentor => "mentor",
+            OtherLegalRepresentative => "otherLegalRepresentative",
+            Spouse => "spouse",
+            RegisteredPartner => "registeredPartner",
+            LifePartner => "lifePartner",
+            Parent => "parent",
+            AdultSibling => "adultSibling",
+            AdultChild => "adultChild",
+        }
+    }
+    pub fn from_key(key: &str) -> Option<RepresentativeRole> {
+        RepresentativeRole::ALL.into_iter().find(|r| r.key() == key)
+    }
     pub const ALL: [RepresentativeRole; 11] = [
         RepresentativeRole::ParentWithAuthority,
         RepresentativeRole::Guardian,
@@ -130,5 +151,19 @@ mod tests {
             assert_eq!(c.slug(), format!("{c:?}").to_lowercase());
             assert!(seen.insert(c.slug()));
         }
+    }
+
+    #[cfg(feature = "json")]
+    #[test]
+    fn role_keys_are_the_json_values() {
+        for r in RepresentativeRole::ALL {
+            assert_eq!(
+                serde_json::to_string(&r).unwrap(),
+                format!("\"{}\"", r.key())
+            );
+            assert_eq!(RepresentativeRole::from_key(r.key()), Some(r));
+        }
+        assert_eq!(RepresentativeRole::from_key("client"), None);
+        assert_eq!(RepresentativeRole::from_key(""), None);
     }
 }
