@@ -5,7 +5,7 @@
 use super::ander_tabblad::AnderTabblad;
 use super::handtekening::{Handtekening, Strokes};
 use super::velden::{Datum, Vinkje};
-use super::vertegenwoordiging::{Oordeel, VertegenwoordigerVelden};
+use super::vertegenwoordiging::{vertegenwoordiger_rij, Oordeel};
 use crate::state::{Autosave, Edits, Findings};
 use crate::{browser, ondertekenen, opslag};
 use keukentafel_core::art12;
@@ -249,32 +249,7 @@ pub fn Intrekking(#[prop(into)] on_close: Callback<()>) -> impl IntoView {
     let representatives = move || {
         (0..n_reps.get())
             .map(|i| {
-                let remove = Callback::new(move |_| {
-                    wd.edit(move |x| {
-                        if i < x.representation.representatives.len() {
-                            x.representation.representatives.remove(i);
-                        }
-                    })
-                });
-                let (name_get, name_set) = wd.bind_part(
-                    i,
-                    representative,
-                    representative_mut,
-                    |r| r.name.clone(),
-                    |r, v| r.name = v,
-                );
-                let (role_get, role_set) = wd.bind_part(
-                    i,
-                    representative,
-                    representative_mut,
-                    |r| r.role,
-                    |r, v| r.role = v,
-                );
-                view! {
-                    <VertegenwoordigerVelden index=i chain=Signal::derive(chain)
-                        name_get=name_get name_set=name_set role_get=role_get role_set=role_set
-                        on_remove=remove testid="intrekken-vertegenwoordiger" />
-                }
+                vertegenwoordiger_rij(wd, i, Signal::derive(chain), "intrekken-vertegenwoordiger")
             })
             .collect_view()
     };
@@ -364,13 +339,6 @@ pub fn Intrekking(#[prop(into)] on_close: Callback<()>) -> impl IntoView {
             <button type="button" class="kt-knop kt-knop--klein" data-testid="intrekken-terug" on:click=close>"Terug naar het overzicht"</button>
         </main>
     }
-}
-
-fn representative(x: &WithdrawalRecord, i: usize) -> Option<&Representative> {
-    x.representation.representatives.get(i)
-}
-fn representative_mut(x: &mut WithdrawalRecord, i: usize) -> Option<&mut Representative> {
-    x.representation.representatives.get_mut(i)
 }
 
 /// The withdrawal being recorded: none until a consent file is opened; frozen once signed.

@@ -7,11 +7,36 @@ use keukentafel_core::art12::{self, Requirement};
 use keukentafel_core::*;
 use leptos::prelude::*;
 
-fn representative(r: &ConsentRecord, i: usize) -> Option<&Representative> {
-    r.representation.representatives.get(i)
+/// A record that says who represents the client: the consent, and a withdrawal of it (whose
+/// representatives are those on the withdrawal date).
+pub(crate) trait Vertegenwoordigd: 'static {
+    fn representation(&self) -> &Representation;
+    fn representation_mut(&mut self) -> &mut Representation;
 }
-fn representative_mut(r: &mut ConsentRecord, i: usize) -> Option<&mut Representative> {
-    r.representation.representatives.get_mut(i)
+
+impl Vertegenwoordigd for ConsentRecord {
+    fn representation(&self) -> &Representation {
+        &self.representation
+    }
+    fn representation_mut(&mut self) -> &mut Representation {
+        &mut self.representation
+    }
+}
+
+impl Vertegenwoordigd for WithdrawalRecord {
+    fn representation(&self) -> &Representation {
+        &self.representation
+    }
+    fn representation_mut(&mut self) -> &mut Representation {
+        &mut self.representation
+    }
+}
+
+fn representative<R: Vertegenwoordigd>(r: &R, i: usize) -> Option<&Representative> {
+    r.representation().representatives.get(i)
+}
+fn representative_mut<R: Vertegenwoordigd>(r: &mut R, i: usize) -> Option<&mut Representative> {
+    r.representation_mut().representatives.get_mut(i)
 }
 fn restriction(r: &ConsentRecord, i: usize) -> Option<&Restriction> {
     r.representation.restrictions.get(i)
@@ -120,7 +145,7 @@ fn Vertegenwoordigers(chain: Signal<bool>) -> impl IntoView {
     let n = Memo::new(move |_| form.record.with(|r| r.representation.representatives.len()));
     let rows = move || {
         (0..n.get())
-            .map(|i| view! { <VertegenwoordigerRij index=i chain=chain /> })
+            .map(|i| vertegenwoordiger_rij(form, i, chain, "vertegenwoordiger"))
             .collect_view()
     };
     view! {
@@ -140,18 +165,21 @@ fn Vertegenwoordigers(chain: Signal<bool>) -> impl IntoView {
     }
 }
 
-#[component]
-fn VertegenwoordigerRij(index: usize, chain: Signal<bool>) -> impl IntoView {
-    let form = use_form();
-    let i = index;
-    let (name_get, name_set) = form.bind_part(
+/// The row of representative `i` of a record being edited (the consent form, a withdrawal).
+pub(crate) fn vertegenwoordiger_rij<R: Vertegenwoordigd>(
+    ed: impl Edits<R>,
+    i: usize,
+    chain: Signal<bool>,
+    testid: &'static str,
+) -> impl IntoView {
+    let (name_get, name_set) = ed.bind_part(
         i,
         representative,
         representative_mut,
         |x| x.name.clone(),
         |x, v| x.name = v,
     );
-    let (role_get, role_set) = form.bind_part(
+    let (role_get, role_set) = ed.bind_part(
         i,
         representative,
         representative_mut,
@@ -159,24 +187,25 @@ fn VertegenwoordigerRij(index: usize, chain: Signal<bool>) -> impl IntoView {
         |x, v| x.role = v,
     );
     let remove = Callback::new(move |_| {
-        form.edit(|r| {
-            if i < r.representation.representatives.len() {
-                r.representation.representatives.remove(i);
+        ed.edit(|r| {
+            let reps = &mut r.representation_mut().representatives;
+            if i < reps.len() {
+                reps.remove(i);
             }
         })
     });
     view! {
         <VertegenwoordigerVelden index=i chain=chain name_get=name_get name_set=name_set
-            role_get=role_get role_set=role_set on_remove=remove testid="vertegenwoordiger" />
+            role_get=role_get role_set=role_set on_remove=remove testid=testid />
     }
 }
 
 /// Name, role and a remove button for representative `index` (at `representation.
-/// representatives[index]` of the record): the rows of the consent form and of a withdrawal.
+/// representatives[index]` of the record).
 /// The roles offered are those of a minor's legal representatives, or all when the art. 12
 /// lid 2 chain applies.
 #[component]
-pub(crate) fn VertegenwoordigerVelden(
+fn VertegenwoordigerVelden(
     index: usize,
     chain: Signal<bool>,
     name_get: Signal<String>,
