@@ -204,15 +204,14 @@ pub fn list() -> Result<Vec<Entry>, String> {
                 }
             }
         };
-        out.push(entry);
-    }
-    out.sort_by(|a, b| {
-        let t = |e: &Entry| match e {
+        // Newest first; drafts that cannot be opened last (a handful: inserted in place).
+        let saved = |e: &Entry| match e {
             Entry::Ok { saved_at, .. } => saved_at.clone(),
             _ => String::new(),
         };
-        t(b).cmp(&t(a))
-    });
+        let at = out.partition_point(|e| saved(e) >= saved(&entry));
+        out.insert(at, entry);
+    }
     Ok(out)
 }
 
@@ -283,11 +282,14 @@ pub fn list_requests() -> Result<(Vec<StoredRequest>, Vec<String>), String> {
         };
         let raw = s.get_item(&k).ok().flatten().unwrap_or_default();
         match serde_json::from_str::<StoredRequest>(&raw) {
-            Ok(r) if r.schema_version == SCHEMA_VERSION => ok.push(r),
+            // Newest first (a handful: inserted in place).
+            Ok(r) if r.schema_version == SCHEMA_VERSION => ok.insert(
+                ok.partition_point(|x: &StoredRequest| x.saved_at >= r.saved_at),
+                r,
+            ),
             _ => broken.push(id.to_owned()),
         }
     }
-    ok.sort_by(|a, b| b.saved_at.cmp(&a.saved_at));
     Ok((ok, broken))
 }
 

@@ -64,17 +64,20 @@ fn Categorie(category: SpecialCategory) -> impl IntoView {
     let on = Signal::derive(move || index.get().is_some());
     let set_on = Callback::new(move |v: bool| {
         form.edit(|r| {
-            r.consent.categories.retain(|k| k.category != category);
+            let categories = &mut r.consent.categories;
+            categories.retain(|k| k.category != category);
             if v {
-                r.consent.categories.push(CategoryConsent {
-                    category,
-                    purpose: String::new(),
-                    partners: Vec::new(),
-                });
-                // Keep the profile's order, so paths stay stable and readable.
-                r.consent
-                    .categories
-                    .sort_by_key(|k| SpecialCategory::ALL.iter().position(|c| *c == k.category));
+                // In the order of art. 1 (`SpecialCategory::ALL`), so paths stay stable and
+                // readable.
+                let at = categories.partition_point(|k| k.category < category);
+                categories.insert(
+                    at,
+                    CategoryConsent {
+                        category,
+                        purpose: String::new(),
+                        partners: Vec::new(),
+                    },
+                );
             }
         })
     });

@@ -23,10 +23,11 @@ pub fn Gesprek() -> impl IntoView {
             let get = Signal::derive(move || form.record.with(|r| r.help_question.domains.contains(&d)));
             let set = Callback::new(move |on: bool| {
                 form.edit(|r| {
-                    r.help_question.domains.retain(|x| *x != d);
+                    let domains = &mut r.help_question.domains;
+                    domains.retain(|x| *x != d);
                     if on {
-                        r.help_question.domains.push(d);
-                        r.help_question.domains.sort();
+                        // In the profile's order (kept sorted without sorting the list).
+                        domains.insert(domains.partition_point(|x| *x < d), d);
                     }
                 })
             });

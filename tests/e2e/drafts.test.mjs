@@ -1,9 +1,13 @@
-// Drafts: nothing typed is lost across a reload; deleting needs confirmation; two tabs do not
-// overwrite each other; a full disk is reported in Dutch while the form keeps working.
+// Drafts: nothing typed is lost across a reload; deleting needs confirmation; listed newest
+// first; two tabs do not overwrite each other; a full disk is reported in Dutch while the form keeps working.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { serve, launch, tabletPage, screenshot, assertCspAndOrigin } from './lib.mjs';
 import * as f from './flow.mjs';
+
+const EXAMPLES = new URL('../../examples/records/', import.meta.url).pathname;
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -45,6 +49,28 @@ test('a draft survives a reload in the middle of step 5, and deleting needs conf
   await page.getByText('Er zijn geen concepten.').waitFor();
   assert.equal((await f.drafts(page)).length, 0);
   assert.deepEqual(problems.pageErrors, []);
+  await context.close();
+});
+
+test('the start page lists drafts newest first, the ones that cannot be opened last', async () => {
+  const { context, page } = await tabletPage(browser, server.url);
+  await page.goto(server.url);
+  const record = JSON.parse(readFileSync(join(EXAMPLES, 'valid-16-plus.json'), 'utf8'));
+  await page.evaluate(({ record }) => {
+    const put = (n, savedAt) => {
+      const id = `0f0e0d0c-0000-4000-8000-00000000010${n}`;
+      const r = { ...record, recordId: id, client: { ...record.client, dossierReference: `LM-ORDE-${n}` } };
+      localStorage.setItem(`keukentafel:concept:${id}`, JSON.stringify({ schemaVersion: 1, rev: 1, savedAt, step: 'gesprek', record: r }));
+    };
+    put(1, '2026-11-02T09:00:00Z');
+    localStorage.setItem('keukentafel:concept:0f0e0d0c-0000-4000-8000-000000000109', '{"schemaVersion": 1, "rev": 1');
+    put(2, '2026-11-20T09:00:00Z');
+    put(3, '2026-11-10T09:00:00Z');
+  }, { record });
+  await page.reload();
+  await page.getByTestId('concept').nth(2).waitFor();
+  const rows = await page.locator('[data-testid="concept"], [data-testid="concept-beschadigd"]').allTextContents();
+  assert.deepEqual(rows.map((t) => t.match(/LM-ORDE-\d|beschadigd/)?.[0]), ['LM-ORDE-2', 'LM-ORDE-3', 'LM-ORDE-1', 'beschadigd']);
   await context.close();
 });
 
