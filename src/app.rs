@@ -4,7 +4,7 @@ use crate::components::{
     concepten::Concepten, instellingen::Instellingen, intrekking::Intrekking,
     ondertekend::Ondertekend, stappen::Formulier, verzoeken::Verzoeken,
 };
-use crate::state::{Form, SaveState};
+use crate::state::Form;
 use crate::{browser, opslag};
 use keukentafel_core::flow::Step;
 use keukentafel_core::{rules::Code, ConsentRecord, Profile, SpecialCategory};
@@ -206,16 +206,7 @@ fn FormScreen(
     });
 
     // Another tab saved this draft: stop saving here and say so.
-    let key = opslag::key_of(&id);
-    let handle = window_event_listener(leptos::ev::storage, move |e: web_sys::StorageEvent| {
-        if e.key().as_deref() == Some(key.as_str()) {
-            let theirs = e.new_value().and_then(|v| opslag::rev_of(&v));
-            if theirs.is_none_or(|r| r > form.rev.get_value()) {
-                form.save_state.set(Some(SaveState::Conflict));
-            }
-        }
-    });
-    on_cleanup(move || handle.remove());
+    form.autosave.watch(opslag::key_of(&id));
 
     let revise = Callback::new(move |_| {
         if let Some(s) = form.signed.get_untracked() {

@@ -251,7 +251,7 @@ pub struct StoredRequest {
     pub signed: Option<crate::ondertekenen::Signed>,
 }
 
-fn request_key(id: &str) -> String {
+pub fn request_key(id: &str) -> String {
     format!("{REQUEST_PREFIX}{id}")
 }
 

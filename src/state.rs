@@ -1,5 +1,5 @@
 //! The form's reactive state: the record in a signal, findings from the core on every change,
-//! the current step, and the draft's save status.
+//! the current step; what every screen that edits a record shares (`Edits`, `Autosave`).
 
 use crate::{browser, opslag};
 use keukentafel_core::flow::{self, Step};
@@ -11,9 +11,9 @@ use leptos::prelude::*;
 pub enum SaveState {
     /// Saved at (local time).
     Saved(String),
-    /// Not saved: storage error, in Dutch. The form keeps working in memory.
+    /// Not saved: storage error, in Dutch. The screen keeps working in memory.
     Failed(String),
-    /// Another tab changed this draft; we do not overwrite it.
+    /// Another tab saved a newer version; this one is not overwritten.
     Conflict,
 }
 
@@ -24,9 +24,8 @@ pub struct Form {
     pub step: RwSignal<Step>,
     pub findings: Memo<Vec<Finding>>,
     pub profile: StoredValue<Profile>,
-    pub save_state: RwSignal<Option<SaveState>>,
-    /// The revision last written by this tab.
-    pub rev: StoredValue<u64>,
+    /// Saving the draft on every change, and its status.
+    pub autosave: Autosave,
     /// The signed export, once signed; the record is then read-only.
     pub signed: RwSignal<Option<crate::ondertekenen::Signed>>,
 }
@@ -54,18 +53,17 @@ impl Form {
             step: RwSignal::new(step),
             findings,
             profile,
-            save_state: RwSignal::new(None),
-            rev: StoredValue::new(rev),
+            autosave: Autosave::new(rev, false),
             signed: RwSignal::new(signed),
         }
     }
 
-    /// Writes the draft now. Called by an effect after every change.
+    /// Writes the draft now (unless another tab is ahead). Called by an effect after every
+    /// change, and once signed.
     pub fn save(&self) {
-        if self.save_state.get_untracked() == Some(SaveState::Conflict) {
+        let Some(rev) = self.autosave.next() else {
             return;
-        }
-        let rev = self.rev.get_value() + 1;
+        };
         let draft = opslag::Draft {
             schema_version: keukentafel_core::model::SCHEMA_VERSION,
             rev,
@@ -74,26 +72,19 @@ impl Form {
             record: self.record.get_untracked(),
             signed: self.signed.get_untracked(),
         };
-        match opslag::save(&draft) {
-            Ok(()) => {
-                self.rev.set_value(rev);
-                self.save_state
-                    .set(Some(SaveState::Saved(browser::local_time(&draft.saved_at))));
-                opslag::remember_professional(&draft.record.professional);
-                crate::pwa::emit(
-                    "draft-saved",
-                    serde_json::json!({
-                        "recordId": draft.record.record_id.as_str(),
-                        "savedAt": draft.saved_at,
-                        "step": draft.step,
-                    }),
-                );
-            }
-            Err(opslag::SaveError::Conflict) => self.save_state.set(Some(SaveState::Conflict)),
-            Err(opslag::SaveError::Storage(msg)) => {
-                self.save_state.set(Some(SaveState::Failed(msg)))
-            }
+        let result = opslag::save(&draft);
+        if result.is_ok() {
+            opslag::remember_professional(&draft.record.professional);
+            crate::pwa::emit(
+                "draft-saved",
+                serde_json::json!({
+                    "recordId": draft.record.record_id.as_str(),
+                    "savedAt": draft.saved_at,
+                    "step": draft.step,
+                }),
+            );
         }
+        self.autosave.saved(rev, result);
     }
 
     /// Makes this form, and its findings for the field components, available to the steps.
@@ -180,55 +171,70 @@ pub fn use_findings() -> Memo<Vec<Finding>> {
     expect_context::<Findings>().0
 }
 
-/// Saving on every change with a revision check, for screens that store one record outside the
-/// consent form (a withdrawal, a request): another tab's newer save is never overwritten, and a
-/// storage failure is reported while the screen works on in memory.
+/// Saving on every change with a revision check, for every screen that edits a stored record
+/// (a draft, the withdrawal in progress, a request): another tab's newer save is never
+/// overwritten, and a storage failure is shown while the screen works on in memory.
 #[derive(Clone, Copy)]
 pub struct Autosave {
     /// The revision last saved or loaded here.
     rev: StoredValue<u64>,
     /// The next change notice is only the load itself: nothing to save.
     skip: StoredValue<bool>,
-    /// Another tab saved a newer version: nothing is saved until it is loaded.
-    pub conflict: RwSignal<bool>,
-    /// Why the last save failed (Dutch), if it did.
-    pub error: RwSignal<Option<String>>,
+    /// What the screen shows (`Opslagstatus`): nothing yet, saved, failed, another tab ahead.
+    pub state: RwSignal<Option<SaveState>>,
 }
 
 impl Autosave {
-    /// For a record loaded at revision `rev` (`stored`), or a new one not stored yet.
-    pub fn new(rev: u64, stored: bool) -> Autosave {
+    /// For a record at revision `rev`; `loaded` when it comes from storage as it is (its first
+    /// change notice then has nothing to save).
+    pub fn new(rev: u64, loaded: bool) -> Autosave {
         Autosave {
             rev: StoredValue::new(rev),
-            skip: StoredValue::new(stored),
-            conflict: RwSignal::new(false),
-            error: RwSignal::new(None),
+            skip: StoredValue::new(loaded),
+            state: RwSignal::new(None),
         }
     }
 
     /// The revision to write now, or `None` when nothing is to be written (the change was the
-    /// load itself, or another tab is ahead). Call from the effect that watches the record.
+    /// load itself, or another tab is ahead).
     pub fn next(&self) -> Option<u64> {
         let skip = std::mem::take(&mut *self.skip.write_value());
-        (!skip && !self.conflict.get_untracked()).then(|| self.rev.get_value() + 1)
+        let behind = self.state.get_untracked() == Some(SaveState::Conflict);
+        (!skip && !behind).then(|| self.rev.get_value() + 1)
     }
 
     /// Records the outcome of writing revision `rev`.
     pub fn saved(&self, rev: u64, result: Result<(), opslag::SaveError>) {
-        match result {
+        self.state.set(Some(match result {
             Ok(()) => {
                 self.rev.set_value(rev);
-                self.error.set(None);
+                SaveState::Saved(browser::local_time(&browser::now_iso()))
             }
-            Err(opslag::SaveError::Conflict) => self.conflict.set(true),
-            Err(opslag::SaveError::Storage(e)) => self.error.set(Some(e)),
-        }
+            Err(opslag::SaveError::Conflict) => SaveState::Conflict,
+            Err(opslag::SaveError::Storage(e)) => SaveState::Failed(e),
+        }));
     }
 
     /// The stored version at revision `rev` was loaded (the newest, after a conflict).
     pub fn loaded(&self, rev: u64) {
         self.rev.set_value(rev);
         self.skip.set_value(true);
-        self.conflict.set(false);
+        self.state.set(None);
+    }
+
+    /// Notices at once when another tab stores a newer revision under `key`, or removes it
+    /// (the browser's `storage` event), rather than only at the next save. For the lifetime of
+    /// the calling component.
+    pub fn watch(&self, key: String) {
+        let this = *self;
+        let handle = window_event_listener(leptos::ev::storage, move |e: web_sys::StorageEvent| {
+            if e.key().as_deref() == Some(key.as_str()) {
+                let theirs = e.new_value().and_then(|v| opslag::rev_of(&v));
+                if theirs.is_none_or(|r| r > this.rev.get_value()) {
+                    this.state.set(Some(SaveState::Conflict));
+                }
+            }
+        });
+        on_cleanup(move || handle.remove());
     }
 }

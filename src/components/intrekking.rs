@@ -2,8 +2,8 @@
 //! whole, or for some categories and partners — signed by whoever art. 12 entitles on the
 //! withdrawal date, exported in the same signed format.
 
-use super::ander_tabblad::AnderTabblad;
 use super::handtekening::{Handtekening, Strokes};
+use super::opslagstatus::Opslagstatus;
 use super::velden::{Datum, Vinkje};
 use super::vertegenwoordiging::{vertegenwoordiger_rij, Oordeel};
 use crate::state::{Autosave, Edits, Findings};
@@ -45,9 +45,16 @@ pub fn Intrekking(#[prop(into)] on_close: Callback<()>) -> impl IntoView {
             signed.set(stored.signed);
         }
         Some(Err(e)) => error.set(Some(e)),
-        None => {}
+        // Signed and closed in another tab meanwhile: nothing left to continue.
+        None => {
+            autosave.loaded(0);
+            original.set(None);
+            w.set(None);
+            signed.set(None);
+        }
     };
     load();
+    autosave.watch(opslag::WITHDRAWAL_KEY.to_owned());
     Effect::new(move |_| {
         let (Some(o), Some(record)) = (original.get(), w.get()) else {
             return;
@@ -277,10 +284,7 @@ pub fn Intrekking(#[prop(into)] on_close: Callback<()>) -> impl IntoView {
                 <input type="file" id="intrekken-bestand" accept=".json,application/json,application/jose+json" on:change=on_file />
             </div>
             {move || error.get().map(|e| view! { <p class="kt-opslag-fout" role="alert" data-testid="intrekken-fout">{e}</p> })}
-            {move || autosave.error.get().map(|e| view! { <p class="kt-opslag-fout" role="alert" data-testid="intrekken-opslag-fout">{e}</p> })}
-            <Show when=move || autosave.conflict.get()>
-                <p role="alert"><AnderTabblad wat="Deze intrekking" testid="intrekken-conflict" on_reload=move |_| load() /></p>
-            </Show>
+            <Opslagstatus state=autosave.state wat="Intrekking" dit="Deze intrekking" on_reload=move |_| load() />
             {summary}
             <Show when=move || w.with(|x| x.is_some()) && signed.get().is_none()>
                 <Datum label="Datum van intrekking" path="date"

@@ -12,7 +12,6 @@ macro_rules! bind {
 }
 pub(crate) use bind;
 
-pub mod ander_tabblad;
 pub mod bijzonder;
 pub mod concepten;
 pub mod controle;
@@ -22,6 +21,7 @@ pub mod instellingen;
 pub mod instemming;
 pub mod intrekking;
 pub mod ondertekend;
+pub mod opslagstatus;
 pub mod stappen;
 pub mod uitleg;
 pub mod uitzonderingen;

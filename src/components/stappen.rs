@@ -2,11 +2,11 @@
 //! draft's save status (including storage errors and a conflict with another tab).
 
 use super::{
-    ander_tabblad::AnderTabblad, bijzonder::Bijzonder, controle::Controle, gesprek::Gesprek,
-    instemming::Instemming, uitleg::Uitleg, uitzonderingen::Uitzonderingen,
+    bijzonder::Bijzonder, controle::Controle, gesprek::Gesprek, instemming::Instemming,
+    opslagstatus::Opslagstatus, uitleg::Uitleg, uitzonderingen::Uitzonderingen,
     vertegenwoordiging::Vertegenwoordiging,
 };
-use crate::state::{use_form, SaveState};
+use crate::state::use_form;
 use keukentafel_core::flow::{exceptions_relevant, step_for_path, Step};
 use leptos::prelude::*;
 
@@ -67,17 +67,6 @@ pub fn Formulier(
         Step::Controle => view! { <Controle /> }.into_any(),
     };
 
-    let save_status = move || {
-        match form.save_state.get() {
-        None => view! { <span>"Nog niet opgeslagen"</span> }.into_any(),
-        Some(SaveState::Saved(t)) => view! { <span data-testid="opgeslagen">{format!("Concept opgeslagen op dit apparaat ({t})")}</span> }.into_any(),
-        Some(SaveState::Failed(msg)) => view! { <span class="kt-opslag-fout" data-testid="opslag-fout">{msg}</span> }.into_any(),
-        Some(SaveState::Conflict) => view! {
-            <AnderTabblad wat="Dit concept" testid="opslag-conflict" on_reload=on_reload />
-        }.into_any(),
-    }
-    };
-
     view! {
         <nav class="kt-stappen" aria-label="Stappen van het formulier">
             <p class="kt-voortgang">{move || {
@@ -97,7 +86,7 @@ pub fn Formulier(
                     <button type="button" class="kt-knop" data-testid="volgende" on:click=move |_| form.go(n)>{format!("Volgende: {}", n.title_nl())}</button>
                 })}
             </div>
-            <p class="kt-opslag" role="status" aria-live="polite">{save_status}</p>
+            <Opslagstatus state=form.autosave.state wat="Concept" dit="Dit concept" on_reload=on_reload />
             <button type="button" class="kt-knop kt-knop--klein" on:click=move |_| on_close.run(())>"Terug naar het overzicht"</button>
         </main>
     }

@@ -1,8 +1,8 @@
 //! Verzoeken van betrokkenen (art. 11, 14): register a request, see open requests with the
 //! days left (overdue ones stand out), record the decision, sign and export like consent.
 
-use super::ander_tabblad::AnderTabblad;
 use super::instemming::PartnerKeuze;
+use super::opslagstatus::Opslagstatus;
 use super::velden::{Datum, Keuzelijst, Tekst};
 use crate::state::{Autosave, Edits, Findings};
 use crate::{browser, ondertekenen, opslag};
@@ -118,6 +118,7 @@ fn VerzoekFormulier(
     let today = browser::today();
     // A request opened from the list is stored already; a new one is stored on this first save.
     let autosave = Autosave::new(item.rev, item.rev > 0);
+    autosave.watch(opslag::request_key(item.record.record_id.as_str()));
     let id = item.record.record_id.clone();
     let rec = RwSignal::new(item.record);
     let signed = RwSignal::new(item.signed);
@@ -350,10 +351,8 @@ fn VerzoekFormulier(
                             on:click=sign>"Ondertekenen en exporteren"</button>
                     }.into_any(),
                 }}
-                {move || sign_error.get().or_else(|| autosave.error.get()).map(|e| view! { <p class="kt-opslag-fout" role="alert">{e}</p> })}
-                <Show when=move || autosave.conflict.get()>
-                    <p role="alert"><AnderTabblad wat="Dit verzoek" testid="verzoek-conflict" on_reload=reload /></p>
-                </Show>
+                {move || sign_error.get().map(|e| view! { <p class="kt-opslag-fout" role="alert">{e}</p> })}
+                <Opslagstatus state=autosave.state wat="Verzoek" dit="Dit verzoek" on_reload=reload />
             </section>
             <button type="button" class="kt-knop kt-knop--klein" on:click=move |_| on_close.run(())>"Terug naar de verzoeken"</button>
         </main>

@@ -111,13 +111,13 @@ test('a stored request opens as it was saved, and two tabs on it do not overwrit
   await b.getByTestId('verzoeken').tap();
   await b.getByTestId('verzoek').getByRole('button', { name: 'Openen' }).tap();
   await f.fill(b, 'veld-client-name', 'Kees Bakker-de Wit');
+  await a.getByTestId('opslag-conflict').waitFor();
   await f.fill(a, 'veld-client-dossierReference', 'LM-2026-0516');
-  await a.getByTestId('verzoek-conflict').waitFor();
   assert.equal((await stored()).record.client.name, 'Kees Bakker-de Wit');
   assert.equal((await stored()).record.client.dossierReference, 'LM-2026-0515');
   await a.getByRole('button', { name: 'Laad de nieuwste versie' }).tap();
   assert.equal(await a.locator('#veld-client-name').inputValue(), 'Kees Bakker-de Wit');
-  assert.equal(await a.getByTestId('verzoek-conflict').count(), 0);
+  assert.equal(await a.getByTestId('opslag-conflict').count(), 0);
   await f.fill(a, 'veld-client-dossierReference', 'LM-2026-0516');
   await a.waitForFunction(() => {
     const k = Object.keys(localStorage).find((x) => x.startsWith('keukentafel:verzoek:'));

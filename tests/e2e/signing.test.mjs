@@ -283,7 +283,7 @@ test('a full disk during a withdrawal is reported in Dutch and the withdrawal go
     Storage.prototype.setItem = function () { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };
   });
   await withdrawalOf(page, exported.path, '2028-04-02');
-  const msg = page.getByTestId('intrekken-opslag-fout');
+  const msg = page.getByTestId('opslag-fout');
   await msg.waitFor();
   assert.match(await msg.textContent(), /opslag van deze browser is vol/);
   // Nothing is lost on screen: the withdrawal can still be completed.
@@ -302,13 +302,15 @@ test('two tabs on one withdrawal do not silently overwrite each other', async ()
   await b.getByTestId('intrekking-verder').tap();
   await b.getByTestId('origineel').waitFor();
   assert.equal(await b.locator('#veld-date').inputValue(), '2028-04-02');
-  // Tab B changes the date; then tab A, which has not seen that, changes the scope.
+  // Tab B changes the date (and says it saved); tab A notices at once, before it changes
+  // anything itself, and what it changes then is not saved over tab B's version.
   await f.fill(b, 'veld-date', '2028-05-01');
   await b.locator('#veld-date').dispatchEvent('change');
-  await a.locator('label[for="intrekken-alles"]').tap();
-  const msg = a.getByTestId('intrekken-conflict');
+  assert.match(await b.getByTestId('opgeslagen').textContent(), /^Intrekking opgeslagen op dit apparaat/);
+  const msg = a.getByTestId('opslag-conflict');
   await msg.waitFor();
   assert.match(await msg.textContent(), /^Deze intrekking is in een ander tabblad gewijzigd/);
+  await a.locator('label[for="intrekken-alles"]').tap();
   await screenshot(a, 'intrekking-ander-tabblad');
   const stored = () => a.evaluate(() => JSON.parse(localStorage.getItem('keukentafel:intrekking')));
   assert.equal((await stored()).record.date, '2028-05-01', 'tab B\'s change is kept');
@@ -321,7 +323,7 @@ test('two tabs on one withdrawal do not silently overwrite each other', async ()
   await a.waitForFunction(() => JSON.parse(localStorage.getItem('keukentafel:intrekking')).record.scope.whole === false);
   await f.fill(b, 'veld-date', '2028-06-01');
   await b.locator('#veld-date').dispatchEvent('change');
-  await b.getByTestId('intrekken-conflict').waitFor();
+  await b.getByTestId('opslag-conflict').waitFor();
   assert.equal((await stored()).record.date, '2028-05-01');
   assert.deepEqual(problems.pageErrors, []);
   await context.close();
