@@ -40,19 +40,32 @@ async function startToForm(page, url) {
   return { mounted, open, total: mounted + open };
 }
 
+// KT_BASELINE_DIST=<another build's dist>: that build is measured too, run for run alternating
+// with this one, so that both see the same machine load (on a shared machine the absolute
+// figures drift by tens of ms within an hour; an interleaved comparison does not).
+const BASELINE = process.env.KT_BASELINE_DIST;
 const server = await serve();
+const baseline = BASELINE ? await serve(BASELINE) : null;
 const browser = await launch();
 const cold = [];
 const warm = [];
 const keys = [];
-for (let i = 0; i < RUNS; i++) {
+const base = { cold: [], warm: [] };
+
+/** One cold start, then one warm start (from the service worker the first installed). */
+async function startTwice(url, into) {
   const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, hasTouch: true });
   const page = await context.newPage();
   await throttled(context, page);
-  cold.push(await startToForm(page, server.url));
-  // Installed by the first visit: the next start is served by the service worker.
+  into.cold.push(await startToForm(page, url));
   await page.evaluate(async () => { await navigator.serviceWorker.ready; });
-  warm.push(await startToForm(page, server.url));
+  into.warm.push(await startToForm(page, url));
+  return { context, page };
+}
+
+for (let i = 0; i < RUNS; i++) {
+  if (baseline) await (await startTwice(baseline.url, base)).context.close();
+  const { context, page } = await startTwice(server.url, { cold, warm });
   if (i === 0) {
     // A keystroke in a field to updated findings on screen (20 keystrokes).
     await page.locator('#veld-client-birthDate').waitFor();
@@ -71,6 +84,7 @@ for (let i = 0; i < RUNS; i++) {
 }
 await browser.close();
 await server.close();
+await baseline?.close();
 
 const s = firstLoadSizes(DIST);
 const parts = (runs) => `start page ${median(runs.map((r) => r.mounted)).toFixed(0)} ms + tap to form ${median(runs.map((r) => r.open)).toFixed(0)} ms`;
@@ -83,3 +97,13 @@ const rows = [
 ];
 console.log(`\n| What | Measured (median of ${RUNS}) | Budget |\n|---|---|---|`);
 for (const r of rows) console.log(`| ${r.join(' | ')} |`);
+if (baseline) {
+  const b = firstLoadSizes(BASELINE);
+  const ms = (runs) => `${median(runs.map((r) => r.total)).toFixed(0)} ms (${parts(runs)})`;
+  console.log(`\nAgainst ${BASELINE}, run for run alternately with this build:\n`);
+  console.log('| What | This build | Baseline |\n|---|---|---|');
+  console.log(`| .wasm alone, gzip -9 | ${kb(s.wasm)} | ${kb(b.wasm)} |`);
+  console.log(`| All first-load assets, gzip -9 | ${kb(s.total)} | ${kb(b.total)} |`);
+  console.log(`| Cold start, CPU 4× | ${ms(cold)} | ${ms(base.cold)} |`);
+  console.log(`| Warm start, CPU 4× | ${ms(warm)} | ${ms(base.warm)} |`);
+}
