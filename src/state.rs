@@ -215,10 +215,13 @@ impl Autosave {
         }));
     }
 
-    /// The stored version at revision `rev` was loaded (the newest, after a conflict).
-    pub fn loaded(&self, rev: u64) {
-        self.rev.set_value(rev);
-        self.skip.set_value(true);
+    /// What is stored was loaded (the newest, after a conflict): revision `rev`, or nothing
+    /// (`None`: removed meanwhile), in which case the next change is saved as new.
+    pub fn loaded(&self, rev: Option<u64>) {
+        if let Some(rev) = rev {
+            self.rev.set_value(rev);
+        }
+        self.skip.set_value(rev.is_some());
         self.state.set(None);
     }
 

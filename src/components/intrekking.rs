@@ -36,7 +36,7 @@ pub fn Intrekking(#[prop(into)] on_close: Callback<()>) -> impl IntoView {
     // where it was.
     let load = move || match opslag::load_withdrawal() {
         Some(Ok(stored)) => {
-            autosave.loaded(stored.rev);
+            autosave.loaded(Some(stored.rev));
             original.set(Some(Original {
                 record: stored.original,
                 hash: stored.original_hash,
@@ -47,7 +47,7 @@ pub fn Intrekking(#[prop(into)] on_close: Callback<()>) -> impl IntoView {
         Some(Err(e)) => error.set(Some(e)),
         // Signed and closed in another tab meanwhile: nothing left to continue.
         None => {
-            autosave.loaded(0);
+            autosave.loaded(None);
             original.set(None);
             w.set(None);
             signed.set(None);

@@ -145,7 +145,7 @@ fn VerzoekFormulier(
     // The version another tab saved, after a conflict.
     let reload = Callback::new(move |_| {
         if let Some(newest) = opslag::load_request(id.as_str()) {
-            autosave.loaded(newest.rev);
+            autosave.loaded(Some(newest.rev));
             rec.set(newest.record);
             signed.set(newest.signed);
         }

@@ -293,6 +293,20 @@ test('a full disk during a withdrawal is reported in Dutch and the withdrawal go
   await context.close();
 });
 
+test('a consent file just opened for withdrawal is kept over a reload', async () => {
+  assert.ok(exported, 'needs the export of the first test');
+  const { context, page } = await tabletPage(browser, server.url);
+  await page.goto(server.url);
+  await page.getByTestId('intrekken').tap();
+  await page.locator('#intrekken-bestand').setInputFiles(exported.path);
+  await page.getByTestId('origineel').waitFor();
+  await page.getByTestId('opgeslagen').waitFor();
+  await page.reload();
+  await page.getByTestId('intrekking-verder').tap();
+  await page.getByTestId('origineel').waitFor();
+  await context.close();
+});
+
 test('two tabs on one withdrawal do not silently overwrite each other', async () => {
   assert.ok(exported, 'needs the export of the first test');
   const { context, page: a, problems } = await tabletPage(browser, server.url);
