@@ -189,8 +189,12 @@ pub fn path_at(text: &str, line: usize, column: usize) -> String {
 
 /// Reads any record type, told apart by `recordType`.
 pub fn parse_document(s: &str) -> Result<Document, ParseError> {
-    // The discriminator first, so that the real parse keeps exact field paths.
-    document_from_text(s, &parse_value(s)?)
+    // A valid record (the usual case) in one pass; anything else is read again, discriminator
+    // first, so that the error names the exact field.
+    match document_without_paths(s) {
+        Some(doc) => Ok(doc),
+        None => document_from_text(s, &parse_value(s)?),
+    }
 }
 
 /// [`parse_document`], also telling whether the text is exactly its own canonical (RFC 8785)
@@ -198,11 +202,6 @@ pub fn parse_document(s: &str) -> Result<Document, ParseError> {
 /// one pass without a generic JSON value; errors are described as [`parse_document`] does.
 pub fn parse_document_canonical(s: &str) -> Result<(Document, bool), ParseError> {
     let canonical = crate::jcs::is_canonical_text(s);
-    if canonical {
-        if let Some(doc) = document_without_paths(s) {
-            return Ok((doc, true));
-        }
-    }
     parse_document(s).map(|doc| (doc, canonical))
 }
 
