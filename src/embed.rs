@@ -84,7 +84,7 @@ pub fn validate(record: JsValue, today: Option<String>) -> Result<JsValue, JsVal
     let today = today
         .and_then(|t| keukentafel_core::Date::parse(&t).ok())
         .unwrap_or_else(crate::browser::today);
-    let findings = keukentafel_core::validate(&doc, &Profile::landsmeer(), today);
+    let findings = keukentafel_core::validate(&doc, Profile::landsmeer_ref(), today);
     serde_wasm_bindgen::to_value(&findings).map_err(|e| js_error(e.to_string()))
 }
 
@@ -97,7 +97,7 @@ pub async fn verify(jws: String) -> JsValue {
         Ok(imp) => {
             let findings = keukentafel_core::validate(
                 &imp.document,
-                &Profile::landsmeer(),
+                Profile::landsmeer_ref(),
                 crate::browser::today(),
             );
             serde_json::json!({

@@ -64,7 +64,16 @@ impl Profile {
 impl Profile {
     /// The Landsmeer profile. It is compiled in and covered by a test, so this cannot fail.
     pub fn landsmeer() -> Profile {
-        Profile::from_json(LANDSMEER_JSON).expect("the shipped Landsmeer profile is valid")
+        Profile::landsmeer_ref().clone()
+    }
+
+    /// The shipped Landsmeer profile, read once (the portal API validates with it on every
+    /// call).
+    pub fn landsmeer_ref() -> &'static Profile {
+        static LANDSMEER: std::sync::OnceLock<Profile> = std::sync::OnceLock::new();
+        LANDSMEER.get_or_init(|| {
+            Profile::from_json(LANDSMEER_JSON).expect("the shipped Landsmeer profile is valid")
+        })
     }
 
     pub fn from_json(s: &str) -> Result<Profile, crate::parse::ParseError> {
