@@ -284,7 +284,6 @@ pub fn Intrekking(#[prop(into)] on_close: Callback<()>) -> impl IntoView {
                 <input type="file" id="intrekken-bestand" accept=".json,application/json,application/jose+json" on:change=on_file />
             </div>
             {move || error.get().map(|e| view! { <p class="kt-opslag-fout" role="alert" data-testid="intrekken-fout">{e}</p> })}
-            <Opslagstatus state=autosave.state wat="Intrekking" dit="Deze intrekking" on_reload=move |_| load() />
             {summary}
             <Show when=move || w.with(|x| x.is_some()) && signed.get().is_none()>
                 <Datum label="Datum van intrekking" path="date"
@@ -340,6 +339,7 @@ pub fn Intrekking(#[prop(into)] on_close: Callback<()>) -> impl IntoView {
                     <p class="kt-status-ok" role="status" data-testid="intrekking-klaar">{format!("Intrekking ondertekend en opgeslagen als {}.", s.file_name)}</p>
                 </section>
             })}
+            <Opslagstatus state=autosave.state wat="Intrekking" dit="Deze intrekking" on_reload=move |_| load() />
             <button type="button" class="kt-knop kt-knop--klein" data-testid="intrekken-terug" on:click=close>"Terug naar het overzicht"</button>
         </main>
     }

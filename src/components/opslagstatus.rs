@@ -36,5 +36,16 @@ pub fn Opslagstatus(
         .into_any(),
     }
     };
-    view! { <p class="kt-opslag" role="status" aria-live="polite">{status}</p> }
+    // Something is not being saved: kept in view (sticky at the bottom) wherever one scrolls.
+    let melding = move || {
+        matches!(
+            state.get(),
+            Some(SaveState::Failed(_) | SaveState::Conflict)
+        )
+    };
+    view! {
+        <p class="kt-opslag" class:kt-opslag--melding=melding role="status" aria-live="polite">
+            {status}
+        </p>
+    }
 }

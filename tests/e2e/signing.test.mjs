@@ -316,14 +316,20 @@ test('two tabs on one withdrawal do not silently overwrite each other', async ()
   await b.getByTestId('intrekking-verder').tap();
   await b.getByTestId('origineel').waitFor();
   assert.equal(await b.locator('#veld-date').inputValue(), '2028-04-02');
-  // Tab B changes the date (and says it saved); tab A notices at once, before it changes
-  // anything itself, and what it changes then is not saved over tab B's version.
+  // Tab B changes the date (and says it saved); tab A, scrolled down to the signature pad,
+  // notices at once, before it changes anything itself, and keeps saying so in view; what it
+  // changes then is not saved over tab B's version.
+  await a.locator('#veld-signers-0-signature').scrollIntoViewIfNeeded();
   await f.fill(b, 'veld-date', '2028-05-01');
   await b.locator('#veld-date').dispatchEvent('change');
   assert.match(await b.getByTestId('opgeslagen').textContent(), /^Intrekking opgeslagen op dit apparaat/);
   const msg = a.getByTestId('opslag-conflict');
   await msg.waitFor();
   assert.match(await msg.textContent(), /^Deze intrekking is in een ander tabblad gewijzigd/);
+  const inView = () => msg.evaluate((el) => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; });
+  assert.ok(await inView(), 'the message is in view where tab A is scrolled to');
+  await a.evaluate(() => scrollTo(0, 0));
+  assert.ok(await inView(), 'and at the top of the screen');
   await a.locator('label[for="intrekken-alles"]').tap();
   await screenshot(a, 'intrekking-ander-tabblad');
   const stored = () => a.evaluate(() => JSON.parse(localStorage.getItem('keukentafel:intrekking')));
