@@ -11,16 +11,6 @@ use keukentafel_core::validate::validate_request;
 use keukentafel_core::*;
 use leptos::prelude::*;
 
-const KINDS: [(RequestKind, &str); 7] = [
-    (RequestKind::Information, "information"),
-    (RequestKind::Access, "access"),
-    (RequestKind::Copy, "copy"),
-    (RequestKind::Correction, "correction"),
-    (RequestKind::Completion, "completion"),
-    (RequestKind::Deletion, "deletion"),
-    (RequestKind::Blocking, "blocking"),
-];
-
 #[component]
 pub fn Verzoeken(#[prop(into)] on_close: Callback<()>) -> impl IntoView {
     let open = RwSignal::new(None::<opslag::StoredRequest>);
@@ -157,33 +147,24 @@ fn VerzoekFormulier(
     let (name_get, name_set) = bind!(vz, |r| r.client.name);
     let (birth_get, birth_set) = bind!(vz, |r| r.client.birth_date);
     let (received_get, received_set) = bind!(vz, |r| r.received);
-    let kind_get = Signal::derive(move || {
-        vz.read(|r| {
-            KINDS
-                .iter()
-                .find(|k| Some(k.0) == r.kind)
-                .map_or("", |k| k.1)
-                .to_owned()
-        })
-    });
-    let kind_set = Callback::new(move |v: String| {
-        vz.edit(|r| r.kind = KINDS.iter().find(|k| k.1 == v).map(|k| k.0))
-    });
-    let kind_options = KINDS
-        .iter()
-        .map(|(k, v)| (*v, k.label_nl()))
+    let kind_get =
+        Signal::derive(move || vz.read(|r| r.kind.map_or("", RequestKind::key).to_owned()));
+    let kind_set = Callback::new(move |v: String| vz.edit(|r| r.kind = RequestKind::from_key(&v)));
+    let kind_options = RequestKind::ALL
+        .into_iter()
+        .map(|k| (k.key(), k.label_nl()))
         .collect::<Vec<_>>();
     // Who made the request: the client or a representative (the first of `requestedBy`).
     let (by_name_get, by_name_set) = vz.bind_part(
         0,
-        |r, i| r.requested_by.get(i),
+        requester,
         requester_mut,
         |d| d.name.clone(),
         |d, v| d.name = v,
     );
     let (as_get, as_set) = vz.bind_part(
         0,
-        |r, i| r.requested_by.get(i),
+        requester,
         requester_mut,
         |d| match d.role {
             PartyRole::Client => "client".to_owned(),
@@ -208,17 +189,12 @@ fn VerzoekFormulier(
                 .map(|r| (r.key(), r.label_nl())),
         )
         .collect::<Vec<_>>();
-    let (decision_date_get, decision_date_set) = vz.bind_part(
-        (),
-        |r, _| r.decision.as_ref(),
-        |r, _| r.decision.as_mut(),
-        |d| d.date,
-        |d, v| d.date = v,
-    );
+    let (decision_date_get, decision_date_set) =
+        vz.bind_part((), decision, decision_mut, |d| d.date, |d, v| d.date = v);
     let (reasons_get, reasons_set) = vz.bind_part(
         (),
-        |r, _| r.decision.as_ref(),
-        |r, _| r.decision.as_mut(),
+        decision,
+        decision_mut,
         |d| d.reasons.clone(),
         |d, v| d.reasons = v,
     );
@@ -359,7 +335,11 @@ fn VerzoekFormulier(
     }
 }
 
-/// The person who made the request (the first of `requestedBy`), added when there is none.
+/// The person who made the request (the first of `requestedBy`).
+fn requester(r: &RequestRecord, i: usize) -> Option<&Decider> {
+    r.requested_by.get(i)
+}
+/// The same for a change: added when there is none.
 fn requester_mut(r: &mut RequestRecord, i: usize) -> Option<&mut Decider> {
     if r.requested_by.len() <= i {
         r.requested_by.resize_with(i + 1, Decider::default);
@@ -388,4 +368,12 @@ impl Edits<RequestRecord> for Verzoek {
             flow::normalize_request(r);
         });
     }
+}
+
+/// The decision, once an outcome is picked.
+fn decision(r: &RequestRecord, _: ()) -> Option<&RequestDecision> {
+    r.decision.as_ref()
+}
+fn decision_mut(r: &mut RequestRecord, _: ()) -> Option<&mut RequestDecision> {
+    r.decision.as_mut()
 }

@@ -126,6 +126,30 @@ impl AgeBand {
 }
 
 impl RequestKind {
+    pub const ALL: [RequestKind; 7] = [
+        RequestKind::Information,
+        RequestKind::Access,
+        RequestKind::Copy,
+        RequestKind::Correction,
+        RequestKind::Completion,
+        RequestKind::Deletion,
+        RequestKind::Blocking,
+    ];
+    /// The kind as a record writes it (its JSON value): the value in a select list.
+    pub fn key(self) -> &'static str {
+        match self {
+            RequestKind::Information => "information",
+            RequestKind::Access => "access",
+            RequestKind::Copy => "copy",
+            RequestKind::Correction => "correction",
+            RequestKind::Completion => "completion",
+            RequestKind::Deletion => "deletion",
+            RequestKind::Blocking => "blocking",
+        }
+    }
+    pub fn from_key(key: &str) -> Option<RequestKind> {
+        RequestKind::ALL.into_iter().find(|k| k.key() == key)
+    }
     pub fn label_nl(self) -> &'static str {
         match self {
             RequestKind::Information => "informatie",
@@ -165,5 +189,13 @@ mod tests {
         }
         assert_eq!(RepresentativeRole::from_key("client"), None);
         assert_eq!(RepresentativeRole::from_key(""), None);
+        for k in RequestKind::ALL {
+            assert_eq!(
+                serde_json::to_string(&k).unwrap(),
+                format!("\"{}\"", k.key())
+            );
+            assert_eq!(RequestKind::from_key(k.key()), Some(k));
+        }
+        assert_eq!(RequestKind::from_key(""), None);
     }
 }
