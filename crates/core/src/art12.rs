@@ -5,7 +5,19 @@
 
 use crate::date::Date;
 use crate::model::*;
+pub use crate::person::Party;
+use crate::person::{same_name, who};
 use crate::rules::{Code, Finding};
+
+impl Representation {
+    /// Whether the partner refused the representative named `name` under art. 12 lid 3 (a
+    /// restriction of kind `refused`): that person does not decide or sign.
+    pub fn is_refused(&self, name: &str) -> bool {
+        self.restrictions
+            .iter()
+            .any(|x| x.kind == RestrictionKind::Refused && same_name(&x.representative, name))
+    }
+}
 
 /// The steps of the art. 12 lid 2 chain for a client of 16+ judged incapable.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -98,52 +110,8 @@ pub fn requirement(birth: Date, on: Date, representation: &Representation) -> (i
     (age, req)
 }
 
-/// A person who takes part in a decision: a signer or a decider.
-pub trait Party {
-    fn name(&self) -> &str;
-    fn role(&self) -> PartyRole;
-    fn relationship(&self) -> Option<RepresentativeRole>;
-}
-
-impl Party for Signer {
-    fn name(&self) -> &str {
-        &self.name
-    }
-    fn role(&self) -> PartyRole {
-        self.role
-    }
-    fn relationship(&self) -> Option<RepresentativeRole> {
-        self.relationship
-    }
-}
-
-impl Party for Decider {
-    fn name(&self) -> &str {
-        &self.name
-    }
-    fn role(&self) -> PartyRole {
-        self.role
-    }
-    fn relationship(&self) -> Option<RepresentativeRole> {
-        self.relationship
-    }
-}
-
 fn has_chain_fact(r: &Representation, step: ChainStep) -> bool {
     r.chain_facts.iter().any(|f| f.step == step)
-}
-
-fn who(p: &dyn Party) -> String {
-    let name = if p.name().trim().is_empty() {
-        "(naam ontbreekt)"
-    } else {
-        p.name().trim()
-    };
-    match (p.role(), p.relationship()) {
-        (PartyRole::Client, _) => format!("{name} (cliënt)"),
-        (PartyRole::Representative, Some(rel)) => format!("{name} ({})", rel.label_nl()),
-        (PartyRole::Representative, None) => format!("{name} (vertegenwoordiger)"),
-    }
 }
 
 /// Checks that the parties deciding on `on` are exactly those art. 12 entitles.

@@ -16,10 +16,13 @@ mod labels;
 pub mod model;
 #[cfg(feature = "json")]
 pub mod parse;
+pub mod paths;
+pub mod person;
 pub mod profile;
 pub mod rules;
 #[cfg(feature = "schema")]
 pub mod schema;
+pub mod text;
 pub mod validate;
 
 pub use date::Date;

@@ -723,6 +723,46 @@ impl ConsentRecord {
             ..ConsentRecord::default()
         }
     }
+
+    /// The date on which art. 12 is applied to the written consent (or its refusal or
+    /// deferral): the recorded decision date, else the latest signature date, else the date of
+    /// the conversation. The one definition the flow, the validator and the transitions use.
+    pub fn consent_decision_date(&self) -> Option<Date> {
+        self.consent
+            .decision_date
+            .or_else(|| latest_signature(&self.consent.signers))
+            .or(self.conversation_date)
+    }
+
+    /// The date on which art. 12 is applied to the oral assent: its date, else the date of the
+    /// conversation.
+    pub fn assent_decision_date(&self) -> Option<Date> {
+        self.assent.date.or(self.conversation_date)
+    }
+
+    /// The date whose age band the record states (RULES.md, art. 12): the written consent's
+    /// decision date when a written-consent decision is recorded, else the assent's date, else
+    /// the date of the conversation.
+    pub fn age_band_date(&self) -> Option<Date> {
+        if self.consent.decision.is_some() {
+            self.consent_decision_date()
+        } else {
+            self.assent_decision_date()
+        }
+    }
+}
+
+impl WithdrawalRecord {
+    /// The date on which art. 12 is applied to the withdrawal: its date, else the latest
+    /// signature date.
+    pub fn decision_date(&self) -> Option<Date> {
+        self.date.or_else(|| latest_signature(&self.signers))
+    }
+}
+
+/// The latest signature date of a list of signers.
+pub fn latest_signature(signers: &[Signer]) -> Option<Date> {
+    signers.iter().filter_map(|s| s.date).max()
 }
 
 impl Signature {

@@ -64,6 +64,7 @@ codes! {
     ExceptionGround = "EXCEPTION-GROUND", Error, "art. 4 lid 5", "Grond voor verwerking zonder toestemming";
     WithdrawalLink = "WITHDRAWAL-LINK", Error, "art. 4 lid 6", "Verwijzing naar het ingetrokken record";
     WithdrawalBy = "WITHDRAWAL-BY", Error, "art. 4 lid 6, art. 12", "Bevoegd tot intrekken";
+    WithdrawalScope = "WITHDRAWAL-SCOPE", Error, "art. 4 lid 6", "Wat wordt ingetrokken";
     RetentionDate = "RETENTION-DATE", Error, "art. 6", "Bewaartermijn";
     RetentionLonger = "RETENTION-LONGER", Error, "art. 6", "Langere bewaartermijn onderbouwd";
     VeiligThuisNote = "VEILIG-THUIS-NOTE", Error, "art. 10 lid 2", "Aantekening verstrekking Veilig Thuis";

@@ -45,13 +45,6 @@ pub fn consent(json: &str) -> ConsentRecord {
     }
 }
 
-pub fn withdrawal(json: &str) -> WithdrawalRecord {
-    match doc(json) {
-        Document::Withdrawal(r) => r,
-        _ => panic!("not a withdrawal record"),
-    }
-}
-
 pub fn findings(doc: &Document) -> Vec<Finding> {
     validate(doc, &profile(), today())
 }

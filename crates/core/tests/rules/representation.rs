@@ -419,3 +419,65 @@ fn required_signers_follow_the_chain() {
         rs.requirement.explain_nl(rs.age)
     );
 }
+
+/// The teen example with every decision on `on` and the client born on `birth`; the signers are
+/// who art. 12 requires on that day (parent and child, or the client alone).
+fn decided_on(birth: &str, on: &str, client_alone: bool) -> ConsentRecord {
+    let mut r = consent(TEEN);
+    r.client.birth_date = Some(d(birth));
+    r.assent.date = Some(d(on));
+    r.consent.decision_date = Some(d(on));
+    for s in &mut r.consent.signers {
+        s.date = Some(d(on));
+    }
+    if client_alone {
+        r.consent.signers.retain(|s| s.role == PartyRole::Client);
+        r.assent.given_by.retain(|p| p.role == PartyRole::Client);
+    }
+    r
+}
+
+#[test]
+fn a_client_who_turns_16_on_the_day_of_the_decisions_decides_alone() {
+    // 15 on the conversation date (2026-11-20), 16 on the decision date (2026-11-21).
+    let mut r = decided_on("2010-11-21", "2026-11-21", true);
+    flow::normalize(&mut r);
+    assert_eq!(r.representation.age_band, Some(AgeBand::From16));
+    let f = findings(&Document::Consent(r.clone()));
+    assert!(f.is_empty(), "{f:#?}");
+    // The band of the conversation date is not the band of the decision.
+    r.representation.age_band = Some(AgeBand::From12To15);
+    let f = findings(&Document::Consent(r));
+    assert!(
+        f.iter()
+            .any(|x| x.code == Code::Rep16Plus && x.path == "representation.ageBand"),
+        "{f:#?}"
+    );
+}
+
+#[test]
+fn a_child_who_turns_12_on_the_day_of_the_decisions_signs_with_the_parent() {
+    let mut r = decided_on("2014-11-21", "2026-11-21", false);
+    flow::normalize(&mut r);
+    assert_eq!(r.representation.age_band, Some(AgeBand::From12To15));
+    let names: Vec<_> = r.consent.signers.iter().map(|s| s.role).collect();
+    assert_eq!(names, [PartyRole::Representative, PartyRole::Client]);
+    let f = findings(&Document::Consent(r));
+    assert!(f.is_empty(), "{f:#?}");
+}
+
+#[test]
+fn each_decision_is_judged_on_its_own_date() {
+    // Oral assent on the conversation date (15: parent and child), written consent a day later
+    // (16: the client alone).
+    let mut r = decided_on("2010-11-21", "2026-11-21", true);
+    r.assent.date = Some(d("2026-11-20"));
+    r.assent.given_by = consent(TEEN).assent.given_by;
+    flow::normalize(&mut r);
+    let who: Vec<_> = r.assent.given_by.iter().map(|p| p.role).collect();
+    assert_eq!(who, [PartyRole::Representative, PartyRole::Client]);
+    assert_eq!(r.consent.signers.len(), 1);
+    assert_eq!(r.representation.age_band, Some(AgeBand::From16));
+    let f = findings(&Document::Consent(r));
+    assert!(f.is_empty(), "{f:#?}");
+}

@@ -88,6 +88,33 @@ pub fn cases() -> Vec<Case> {
                 r.signers[0].date = Some(d("2028-03-15"));
             }),
         ),
+        // WITHDRAWAL-SCOPE
+        fail(
+            Code::WithdrawalScope,
+            "partial, but nothing withdrawn",
+            WITHDRAWAL,
+            "scope",
+            w(|r| r.scope.whole = false),
+        ),
+        pass(
+            Code::WithdrawalScope,
+            "partial: one category",
+            WITHDRAWAL,
+            w(|r| {
+                r.scope.whole = false;
+                r.scope.categories = vec![SpecialCategory::Health];
+            }),
+        ),
+        pass(
+            Code::WithdrawalScope,
+            "partial: one partner",
+            WITHDRAWAL,
+            w(|r| {
+                r.scope.whole = false;
+                r.scope.partners = vec!["jeugdhulpaanbieder".into()];
+            }),
+        ),
+        pass(Code::WithdrawalScope, "whole", WITHDRAWAL, w(|_| {})),
     ]
 }
 

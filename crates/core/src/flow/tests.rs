@@ -1,0 +1,145 @@
+//! Tests of the flow as a whole: steps, derived fields, transitions, requests.
+
+use super::*;
+use crate::date::Date;
+use crate::model::*;
+use crate::rules::{Code, Finding};
+
+fn d(s: &str) -> Date {
+    Date::parse(s).unwrap()
+}
+
+#[test]
+fn paths_map_to_steps_and_ids() {
+    assert_eq!(step_for_path("client.birthDate"), Step::Gesprek);
+    assert_eq!(
+        step_for_path("representation.capacity.reason"),
+        Step::Vertegenwoordiging
+    );
+    assert_eq!(step_for_path("assent.givenBy[0]"), Step::Instemming);
+    assert_eq!(
+        step_for_path("consent.categories[1].partners"),
+        Step::Bijzonder
+    );
+    assert_eq!(
+        step_for_path("consent.signers[0].signature"),
+        Step::Controle
+    );
+    assert_eq!(step_for_path("veiligThuis[0].note"), Step::Uitzonderingen);
+    assert_eq!(
+        field_id("consent.categories[0].purpose"),
+        "veld-consent-categories-0-purpose"
+    );
+    assert_eq!(Step::from_slug("bijzonder"), Some(Step::Bijzonder));
+    assert_eq!(Step::Gesprek.previous(), None);
+    assert_eq!(Step::Controle.next(), None);
+}
+
+/// Daan (14 on the conversation date) and his mother Mila, who has authority.
+fn daan_and_mila() -> ConsentRecord {
+    let mut r = ConsentRecord::new(RecordId::from_random_bytes([9; 16]));
+    r.conversation_date = Some(d("2026-11-20"));
+    r.client.name = "Daan".into();
+    r.client.birth_date = Some(d("2012-03-15"));
+    r.representation.representatives.push(Representative {
+        name: "Mila".into(),
+        role: Some(RepresentativeRole::ParentWithAuthority),
+    });
+    r
+}
+
+#[test]
+fn normalize_derives_signers_and_keeps_drawn_signatures() {
+    let mut r = daan_and_mila();
+    r.consent.decision = Some(ConsentDecision::Given);
+    r.assent.outcome = Some(AssentOutcome::Given);
+    normalize(&mut r);
+    assert_eq!(r.representation.age_band, Some(AgeBand::From12To15));
+    assert_eq!(r.consent.decision_date, Some(d("2026-11-20")));
+    let names: Vec<_> = r.consent.signers.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["Mila", "Daan"]);
+    assert_eq!(r.assent.given_by.len(), 2);
+    r.consent.signers[1].signature.strokes = vec![vec![[1, 1], [2, 2]]];
+    // A second parent is added: their pad appears, Daan's signature stays.
+    r.representation.representatives.push(Representative {
+        name: "Joost".into(),
+        role: Some(RepresentativeRole::ParentWithAuthority),
+    });
+    normalize(&mut r);
+    let names: Vec<_> = r.consent.signers.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["Mila", "Joost", "Daan"]);
+    assert!(r.consent.signers[2].signature.is_drawn());
+    // Refusal: no signers.
+    r.consent.decision = Some(ConsentDecision::Refused);
+    normalize(&mut r);
+    assert!(r.consent.signers.is_empty());
+}
+
+#[test]
+fn a_withdrawal_after_16_is_signed_by_the_client_alone() {
+    let r = daan_and_mila();
+    let hash = "n4bQgYhMfWWaL-qgxVrQFaO_TxsrC4Is0V1sFbDwCgg";
+    let w = withdrawal_of(
+        &r,
+        hash,
+        RecordId::from_random_bytes([2; 16]),
+        d("2028-04-02"),
+    );
+    let who: Vec<_> = w
+        .signers
+        .iter()
+        .map(|s| (s.name.as_str(), s.role))
+        .collect();
+    assert_eq!(who, [("Daan", PartyRole::Client)]);
+    assert_eq!(w.withdrawn.date, Some(d("2026-11-20")));
+    let w = withdrawal_of(
+        &r,
+        hash,
+        RecordId::from_random_bytes([2; 16]),
+        d("2027-04-02"),
+    );
+    assert_eq!(w.signers.len(), 2, "at 15: parent and child");
+
+    let rev = revision_of(&r, hash, RecordId::from_random_bytes([3; 16]));
+    assert_eq!(rev.previous.as_ref().map(|p| p.hash.as_str()), Some(hash));
+    assert_ne!(rev.record_id, r.record_id);
+}
+
+#[test]
+fn request_deadlines_and_status() {
+    let mut q = RequestRecord {
+        kind: Some(RequestKind::Correction),
+        received: Some(d("2026-12-15")),
+        ..Default::default()
+    };
+    normalize_request(&mut q);
+    assert_eq!(q.deadline, Some(d("2027-01-12")));
+    let s = request_status(&q, d("2027-01-10"));
+    assert_eq!((s.days_left, s.overdue, s.open), (Some(2), false, true));
+    let s = request_status(&q, d("2027-01-13"));
+    assert_eq!((s.days_left, s.overdue), (Some(-1), true));
+    q.decision = Some(RequestDecision {
+        outcome: RequestOutcome::Rejected,
+        date: Some(d("2027-01-05")),
+        reasons: "juist".into(),
+    });
+    assert!(!request_status(&q, d("2027-02-01")).overdue);
+    q.kind = Some(RequestKind::Access);
+    normalize_request(&mut q);
+    assert_eq!(q.deadline, None);
+}
+
+#[test]
+fn signature_errors_do_not_block_the_pads() {
+    let f = vec![
+        Finding::new(Code::ConsentSignatures, "consent.signers[0].signature", "x"),
+        Finding::new(Code::ConsentDeferred, "consent.decision", "x"),
+    ];
+    assert!(signing_blockers(&f).is_empty());
+    let f = vec![Finding::new(
+        Code::InfoExplained,
+        "informing.explained",
+        "x",
+    )];
+    assert_eq!(signing_blockers(&f).len(), 1);
+}
