@@ -43,7 +43,10 @@ async fn text(p: js_sys::Promise) -> Result<String, String> {
 /// The device's public key, creating it on first use.
 pub async fn public_key() -> Result<PublicJwk, String> {
     let json = text(kt_public_key()).await?;
-    serde_json::from_str(&json).map_err(|_| "De sleutel van dit apparaat is onleesbaar.".to_owned())
+    keukentafel_core::json::parse(&json)
+        .ok()
+        .and_then(|v| PublicJwk::from_value(&v).ok())
+        .ok_or_else(|| "De sleutel van dit apparaat is onleesbaar.".to_owned())
 }
 
 /// RFC 7638 thumbprint of a key (for enrolment in the back office).
@@ -57,7 +60,10 @@ pub async fn key_created() -> Result<String, String> {
 
 pub async fn rotate() -> Result<PublicJwk, String> {
     let json = text(kt_rotate()).await?;
-    serde_json::from_str(&json).map_err(|_| "De nieuwe sleutel is onleesbaar.".to_owned())
+    keukentafel_core::json::parse(&json)
+        .ok()
+        .and_then(|v| PublicJwk::from_value(&v).ok())
+        .ok_or_else(|| "De nieuwe sleutel is onleesbaar.".to_owned())
 }
 
 /// A signed export, as stored with the draft and downloaded.
@@ -118,11 +124,11 @@ pub async fn verify(file: &str) -> Result<Imported, String> {
         .map_err(|e| format!("Dit bestand is geen geldige ondertekende export: {e}."))?;
     let mut kid = String::new();
     for (i, s) in parsed.signatures.iter().enumerate() {
-        let tp = thumbprint(&s.jwk).await?;
+        let tp = thumbprint(s.jwk()).await?;
         if s.header.kid.as_ref().is_some_and(|k| *k != tp) {
             return Err("De sleutel-id in dit bestand hoort niet bij de sleutel: het bestand is niet te vertrouwen.".into());
         }
-        let jwk = serde_json::to_string(&s.jwk).map_err(|e| e.to_string())?;
+        let jwk = s.jwk().to_value().to_text();
         let ok = JsFuture::from(kt_verify(
             &jwk,
             &parsed.signing_input(i),
@@ -141,7 +147,7 @@ pub async fn verify(file: &str) -> Result<Imported, String> {
             kid = tp;
         }
     }
-    let payload = parsed.payload_text()?;
+    let payload = parsed.payload_text().map_err(|e| e.to_string())?;
     let document = keukentafel_core::parse::parse_document(payload)
         .map_err(|e| format!("De inhoud is geen geldig keukentafel-record: {e}."))?;
     let hash = text(kt_sha256_b64(&parsed.payload_b64)).await?;

@@ -104,8 +104,10 @@ fn unreadable_input_exits_2_with_a_clear_message() {
         "/nonexistent/record.json",
     ]);
     assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
     assert!(
-        String::from_utf8_lossy(&out.stderr).contains("/nonexistent/record.json is niet te lezen")
+        err.contains("/nonexistent/record.json: niet te lezen: het bestand bestaat niet"),
+        "{err}"
     );
     assert_eq!(lines(&out).len(), 2);
 
@@ -242,4 +244,45 @@ fn open_requests_are_listed_with_their_deadlines() {
     assert_eq!(l[1]["overdue"], false);
     assert_eq!(l[1]["kind"], "correction");
     std::fs::remove_dir_all(dir).ok();
+}
+
+#[test]
+fn files_as_windows_writes_them_and_bad_bytes_get_a_dutch_message() {
+    let dir = std::env::temp_dir().join(format!("kt-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let text = std::fs::read(ex("valid-16-plus.json")).unwrap();
+    // A UTF-8 byte-order mark (Windows Notepad) is accepted.
+    let bom = dir.join("bom.json");
+    std::fs::write(&bom, [&[0xef, 0xbb, 0xbf][..], &text].concat()).unwrap();
+    let out = run(&["validate", "--today", "2026-11-30", bom.to_str().unwrap()]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // Latin-1 instead of UTF-8.
+    let latin = dir.join("latin1.json");
+    let mut bad = text.clone();
+    let at = String::from_utf8_lossy(&text).find("Ahmed").unwrap();
+    bad[at] = 0xe9;
+    std::fs::write(&latin, bad).unwrap();
+    let out = run(&["validate", latin.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("geen UTF-8-tekst"));
+    // A directory, and a file far too large, are refused before anything is read.
+    let out = run(&["validate", dir.to_str().unwrap()]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("dit is een map"));
+    let big = dir.join("big.json");
+    let f = std::fs::File::create(&big).unwrap();
+    f.set_len(64 * 1024 * 1024).unwrap();
+    let out = run(&["validate", big.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("te groot"));
+    // Unknown options and missing values, in Dutch.
+    let out = run(&["validate", "--vandaag", "2026-11-30", bom.to_str().unwrap()]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("onbekende optie --vandaag"));
+    let out = run(&["validate", "--today"]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--today verwacht een waarde"));
+    std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -67,9 +67,16 @@ fn verifies_signature_key_and_rules() {
     assert_eq!(l[0]["hash"].as_str().unwrap().len(), 43);
 
     // Enrolled keys.
+    let mut named = serde_json::to_value(&jwk).unwrap();
+    named["name"] = "Sanne de Vries".into();
     let trusted = write(
         "trusted.jwks",
-        &serde_json::json!({"keys": [jwk]}).to_string(),
+        &serde_json::json!({"keys": [named]}).to_string(),
+    );
+    let (_, l, _) = run(&["verify", "--keys", &trusted, "--today", "2026-11-30", &good]);
+    assert_eq!(
+        l[0]["professional"], "Sanne de Vries",
+        "the key set names who signed"
     );
     let untrusted = write(
         "other.jwks",
@@ -89,7 +96,8 @@ fn verifies_signature_key_and_rules() {
     ]);
     assert_eq!(code, 1);
     assert_eq!(l[0]["valid"], false);
-    assert!(err.contains("vertrouwde apparaten"), "{err}");
+    assert!(err.contains("niet ingeschreven"), "{err}");
+    assert_eq!(l[0]["errorCode"], "untrusted-key");
 
     // A validly signed record that breaks a rule is not valid.
     let bad_rules = write(
@@ -118,6 +126,81 @@ fn verifies_signature_key_and_rules() {
         (l[0]["valid"].clone(), l[1]["valid"].clone()),
         (true.into(), false.into())
     );
+    assert_eq!(l[1]["errorCode"], "signature");
     assert_eq!(run(&["verify", "/nonexistent.jws.json"]).0, 2);
     assert_eq!(run(&["verify", "--keys", "/nonexistent.jwks", &good]).0, 2);
+}
+
+#[test]
+fn a_sealed_record_is_opened_with_the_municipality_key_and_then_verifies() {
+    use keukentafel_core::jwe;
+    let (sk, jwk) = key(21);
+    let jws_text = signed("valid-12-to-15.json", &sk, &jwk);
+    let demo_private = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../examples/keys/municipality-demo.private.jwk.json"
+    );
+    let demo = jwe::PrivateJwk::from_json(&std::fs::read_to_string(demo_private).unwrap()).unwrap();
+    let sealed = write(
+        "record.jwe.json",
+        &jwe::seal(jws_text.as_bytes(), &demo.public, "").unwrap(),
+    );
+    let out = std::process::Command::new(BIN)
+        .args(["open", "--key", demo_private, &sealed])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), jws_text);
+    // Opened into a folder, then verified as usual.
+    let dir = std::path::Path::new(&sealed)
+        .parent()
+        .unwrap()
+        .join("opened");
+    std::fs::create_dir_all(&dir).unwrap();
+    let out = std::process::Command::new(BIN)
+        .args([
+            "open",
+            "--key",
+            demo_private,
+            "--out",
+            dir.to_str().unwrap(),
+            &sealed,
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let opened = dir.join("record.jws.json");
+    assert_eq!(
+        run(&["verify", "--today", "2026-11-30", opened.to_str().unwrap()]).0,
+        0
+    );
+    // Another key cannot open it.
+    let other = write(
+        "other.jwk",
+        r#"{"kty":"EC","crv":"P-256","x":"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU","y":"x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0","d":"jpsQnnGQmL-YBIffH1136cspYG6-0iY7X1fCE9-E9LI"}"#,
+    );
+    let out = std::process::Command::new(BIN)
+        .args(["open", "--key", &other, &sealed])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("andere sleutel"));
+}
+
+#[test]
+fn a_file_over_the_size_limit_is_refused_unread() {
+    let big = write("big.jws.json", "");
+    std::fs::File::create(&big)
+        .unwrap()
+        .set_len(200 * 1024 * 1024)
+        .unwrap();
+    let (code, l, err) = run(&["verify", &big]);
+    assert_eq!(code, 1);
+    assert_eq!(l[0]["errorCode"], "too-large");
+    assert!(err.contains("te groot"), "{err}");
 }

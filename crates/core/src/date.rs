@@ -100,7 +100,8 @@ impl Date {
         };
         let Some(((y, m), d)) = parts else {
             return Err(DateError(format!(
-                "‘{s}’ is geen datum; gebruik de vorm JJJJ-MM-DD, bijvoorbeeld 2026-03-10"
+                "‘{}’ is geen datum; gebruik de vorm JJJJ-MM-DD, bijvoorbeeld 2026-03-10",
+                crate::text::quote(s)
             )));
         };
         if !(1..=12).contains(&m) {

@@ -1,13 +1,13 @@
 //! JSON Canonicalization Scheme (RFC 8785): the deterministic bytes that are signed.
+//! Values are written canonically by [`crate::json::Value::canonical`]; this module holds the
+//! number form, the member order and the one-pass check the verifier asks of every payload.
 
-use serde_json::Value;
+use crate::json::Value;
 use std::fmt::Write;
 
 /// The canonical form of a JSON value.
 pub fn canonicalize(v: &Value) -> String {
-    let mut out = String::new();
-    write_value(&mut out, v);
-    out
+    v.canonical()
 }
 
 /// Whether `text` is JSON in its own canonical form (RFC 8785): the same answer as parsing it
@@ -18,8 +18,8 @@ pub fn is_canonical_text(text: &str) -> bool {
     c.value(0) && c.i == text.len()
 }
 
-/// serde_json's nesting limit: deeper text is no JSON value for us either.
-const MAX_DEPTH: usize = 128;
+/// The reader's nesting limit: deeper text is no JSON value for us either.
+const MAX_DEPTH: usize = 128; // as the reader (crate::json::MAX_DEPTH)
 
 /// Bytes that end a run of plain text inside a string: quote, backslash, control characters.
 const STOPS: [bool; 256] = {
@@ -209,7 +209,7 @@ impl<'a> CanonicalCheck<'a> {
 
 /// The order of member names: by UTF-16 code units (RFC 8785 §3.2.3). Byte order is the same
 /// unless a character from U+E000 up is involved (UTF-8 lead byte 0xEE and above).
-fn utf16_cmp(a: &str, b: &str) -> std::cmp::Ordering {
+pub(crate) fn utf16_cmp(a: &str, b: &str) -> std::cmp::Ordering {
     if a.bytes().chain(b.bytes()).any(|x| x >= 0xEE) {
         a.encode_utf16().cmp(b.encode_utf16())
     } else {
@@ -217,81 +217,9 @@ fn utf16_cmp(a: &str, b: &str) -> std::cmp::Ordering {
     }
 }
 
-/// The canonical bytes of any serialisable value (a record). Written as JSON text first and
-/// read back, rather than serialised into a value directly: records are serialised to text
-/// anyway (drafts, exports), so the browser bundle holds one serialiser per record type
-/// instead of two (about 5 KB of its gzip size); the result is the same.
-pub fn to_canonical<T: serde::Serialize>(v: &T) -> Result<String, serde_json::Error> {
-    Ok(canonicalize(&serde_json::from_str(
-        &serde_json::to_string(v)?,
-    )?))
-}
-
-fn write_value(out: &mut String, v: &Value) {
-    match v {
-        Value::Null => out.push_str("null"),
-        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-        Value::Number(n) => {
-            let f = n.as_f64().unwrap_or(0.0);
-            out.push_str(&number(f));
-        }
-        Value::String(s) => string(out, s),
-        Value::Array(a) => {
-            out.push('[');
-            for (i, x) in a.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                write_value(out, x);
-            }
-            out.push(']');
-        }
-        Value::Object(o) => {
-            let mut keys: Vec<&String> = o.keys().collect();
-            // Usually the map is already in this order: then there is nothing to sort.
-            if !keys.windows(2).all(|w| utf16_cmp(w[0], w[1]).is_lt()) {
-                keys.sort_by(|a, b| utf16_cmp(a, b));
-            }
-            out.push('{');
-            for (i, k) in keys.into_iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                string(out, k);
-                out.push(':');
-                write_value(out, &o[k]);
-            }
-            out.push('}');
-        }
-    }
-}
-
-fn string(out: &mut String, s: &str) {
-    out.push('"');
-    // Runs of characters that need no escape are written in one piece.
-    let mut start = 0;
-    for (i, c) in s.char_indices() {
-        let esc = match c {
-            '"' => "\\\"",
-            '\\' => "\\\\",
-            '\u{8}' => "\\b",
-            '\u{c}' => "\\f",
-            '\n' => "\\n",
-            '\r' => "\\r",
-            '\t' => "\\t",
-            c if (c as u32) < 0x20 => "",
-            _ => continue,
-        };
-        out.push_str(&s[start..i]);
-        if esc.is_empty() {
-            out.push_str(&format!("\\u{:04x}", c as u32));
-        } else {
-            out.push_str(esc);
-        }
-        start = i + c.len_utf8();
-    }
-    out.push_str(&s[start..]);
-    out.push('"');
+/// The canonical bytes of any serialisable value (a record).
+pub fn to_canonical<T: serde::Serialize>(v: &T) -> Result<String, crate::json::Error> {
+    Ok(crate::json::to_value(v)?.canonical())
 }
 
 /// Shortest round-trip decimal digits and exponent of a positive finite double, with the

@@ -177,12 +177,11 @@ mod tests {
         }
     }
 
-    #[cfg(feature = "json")]
     #[test]
     fn role_keys_are_the_json_values() {
         for r in RepresentativeRole::ALL {
             assert_eq!(
-                serde_json::to_string(&r).unwrap(),
+                crate::json::to_string(&r).unwrap(),
                 format!("\"{}\"", r.key())
             );
             assert_eq!(RepresentativeRole::from_key(r.key()), Some(r));
@@ -191,7 +190,7 @@ mod tests {
         assert_eq!(RepresentativeRole::from_key(""), None);
         for k in RequestKind::ALL {
             assert_eq!(
-                serde_json::to_string(&k).unwrap(),
+                crate::json::to_string(&k).unwrap(),
                 format!("\"{}\"", k.key())
             );
             assert_eq!(RequestKind::from_key(k.key()), Some(k));

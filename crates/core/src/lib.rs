@@ -8,13 +8,12 @@ pub mod art12;
 pub mod b64;
 pub mod date;
 pub mod flow;
-#[cfg(feature = "json")]
 pub mod jcs;
-#[cfg(feature = "json")]
+pub mod json;
+pub mod jwe;
 pub mod jws;
 mod labels;
 pub mod model;
-#[cfg(feature = "json")]
 pub mod parse;
 pub mod paths;
 pub mod person;

@@ -75,7 +75,8 @@ impl RecordId {
             Ok(RecordId(s.to_owned()))
         } else {
             Err(format!(
-                "‘{s}’ is geen geldige record-id; verwacht een UUID zoals 3f2b8c1e-9a4d-4e2f-8b7a-1c2d3e4f5a6b (kleine letters)"
+                "‘{}’ is geen geldige record-id; verwacht een UUID zoals 3f2b8c1e-9a4d-4e2f-8b7a-1c2d3e4f5a6b (kleine letters)",
+                crate::text::quote(s)
             ))
         }
     }

@@ -1,5 +1,6 @@
 //! The protocol profile: everything municipality-specific, as data.
 
+use crate::jws::PublicJwk;
 use crate::model::SpecialCategory;
 use serde::{Deserialize, Serialize};
 
@@ -46,6 +47,111 @@ pub struct Profile {
     /// Art. 6: years after the year support was closed.
     pub retention_years: u16,
     pub contacts: Contacts,
+    /// How the tablet's vault protects what it stores.
+    #[serde(default)]
+    pub vault: VaultPolicy,
+    /// The municipality's public key: signed records not yet handed over are kept sealed to
+    /// it (a JWE), and only the back office can open them.
+    #[serde(default)]
+    pub sealing_key: Option<SealingKey>,
+    /// How signed records reach the dossier.
+    #[serde(default)]
+    pub delivery: Delivery,
+    /// The professionals' keys the back office has enrolled, with their names: a tablet names
+    /// who signed a file it did not sign itself.
+    #[serde(default)]
+    pub enrolled_keys: Vec<EnrolledProfessional>,
+}
+
+/// The vault's settings (defaults: a passphrase of at least 10 characters, no PIN, locked
+/// after 5 minutes without input, wiped after 5 wrong passphrases in a row).
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
+pub struct VaultPolicy {
+    /// Whether a PIN of digits may be used instead of a passphrase.
+    pub allow_pin: bool,
+    pub min_passphrase_length: u16,
+    pub min_pin_length: u16,
+    /// Minutes without input before the app locks.
+    pub lock_after_minutes: u16,
+    /// Wrong passphrases in a row before that professional's keys and drafts are wiped.
+    pub max_attempts: u8,
+    /// PBKDF2-HMAC-SHA256 iterations for the passphrase (at least 600 000, OWASP).
+    pub pbkdf2_iterations: u32,
+}
+
+impl Default for VaultPolicy {
+    fn default() -> Self {
+        VaultPolicy {
+            allow_pin: false,
+            min_passphrase_length: 10,
+            min_pin_length: 6,
+            lock_after_minutes: 5,
+            max_attempts: 5,
+            pbkdf2_iterations: 600_000,
+        }
+    }
+}
+
+/// The municipality's key for sealed records (ECDH-ES+A256KW, P-256).
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct SealingKey {
+    /// The key's id as the back office knows it (its RFC 7638 thumbprint by default).
+    #[serde(default)]
+    pub kid: String,
+    pub jwk: PublicJwk,
+    /// True for the demonstration key shipped with keukentafel, whose private half is public.
+    #[serde(default)]
+    pub demo: bool,
+}
+
+/// Which way a signed record goes into the dossier.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "camelCase")]
+pub enum DeliveryRoute {
+    /// HTTP POST to the endpoint (`keukentafel serve`).
+    #[default]
+    Http,
+    /// The embedding portal stores it (events `signed`/`pending`, `handle.delivered`).
+    Portal,
+    /// A file the professional hands over.
+    File,
+}
+
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
+pub struct Delivery {
+    pub route: DeliveryRoute,
+    /// The receiver (route `http`): a path on the app's own origin, or an https address.
+    pub endpoint: String,
+    /// Undelivered records older than this are shown prominently on the start screen.
+    pub undelivered_alert_days: u16,
+}
+
+impl Default for Delivery {
+    fn default() -> Self {
+        Delivery {
+            route: DeliveryRoute::Http,
+            endpoint: "/v1/records".into(),
+            undelivered_alert_days: 3,
+        }
+    }
+}
+
+/// A professional's key as the back office enrolled it.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct EnrolledProfessional {
+    pub name: String,
+    #[serde(default)]
+    pub organisation: String,
+    pub jwk: PublicJwk,
 }
 
 /// The Landsmeer profile shipped as the default.
@@ -58,9 +164,16 @@ impl Profile {
     pub fn partner_name<'a>(&'a self, id: &'a str) -> &'a str {
         self.partner(id).map_or(id, |p| p.name.as_str())
     }
+
+    /// The enrolled professional whose key has this point, if the profile lists one.
+    pub fn enrolled(&self, jwk: &PublicJwk) -> Option<&EnrolledProfessional> {
+        let point = jwk.point().ok()?;
+        self.enrolled_keys
+            .iter()
+            .find(|e| e.jwk.point().is_ok_and(|p| p == point))
+    }
 }
 
-#[cfg(feature = "json")]
 impl Profile {
     /// The Landsmeer profile. It is compiled in and covered by a test, so this cannot fail.
     pub fn landsmeer() -> Profile {

@@ -108,11 +108,10 @@ fn header_and_key_rules() {
     let file = sign(TEEN, &sk, &jwk);
     // Enrolled keys: only those are trusted.
     assert!(jws::verify(&file, Some(std::slice::from_ref(&jwk))).is_ok());
-    let err = jws::verify(&file, Some(std::slice::from_ref(&other))).unwrap_err();
-    assert!(
-        err.contains("niet in de lijst van vertrouwde apparaten"),
-        "{err}"
-    );
+    let err = jws::verify(&file, Some(std::slice::from_ref(&other)))
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("niet ingeschreven bij de backoffice"), "{err}");
     // A kid that is not the key's thumbprint.
     let v: serde_json::Value = serde_json::from_str(&file).unwrap();
     let payload = v["payload"].as_str().unwrap();
@@ -192,7 +191,7 @@ fn a_payload_that_is_no_record_is_refused() {
     let payload = b64::encode(b"{\"hello\":\"world\"}");
     let sig: Signature = sk.sign(jws::signing_input(&protected, &payload).as_bytes());
     let file = jws::flattened(&protected, &payload, &b64::encode(&sig.to_bytes()));
-    let err = jws::verify(&file, None).unwrap_err();
+    let err = jws::verify(&file, None).unwrap_err().to_string();
     assert!(err.contains("geen geldig keukentafel-record"), "{err}");
 }
 
@@ -236,7 +235,9 @@ fn ambiguous_files_are_refused_even_when_correctly_signed() {
     let doc = parse_document(TEEN).unwrap();
     let canonical = jcs::to_canonical(&doc).unwrap();
     let twice = canonical.replacen("{", "{\"schemaVersion\":1,", 1);
-    let err = jws::verify(&sign_text(&twice, &sk, &jwk), None).unwrap_err();
+    let err = jws::verify(&sign_text(&twice, &sk, &jwk), None)
+        .unwrap_err()
+        .to_string();
     assert!(
         err.contains("‘schemaVersion’ staat er twee keer in"),
         "{err}"
@@ -251,6 +252,6 @@ fn ambiguous_files_are_refused_even_when_correctly_signed() {
     // A JWS member given twice.
     let file = sign(TEEN, &sk, &jwk);
     let doubled = file.replacen("{", "{\"payload\":\"e30\",", 1);
-    let err = jws::verify(&doubled, None).unwrap_err();
+    let err = jws::verify(&doubled, None).unwrap_err().to_string();
     assert!(err.contains("‘payload’ staat er twee keer in"), "{err}");
 }
