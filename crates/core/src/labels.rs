@@ -1,6 +1,92 @@
-//! Dutch labels for the model's enumerations, shared by the UI, the CLI and messages.
+//! Dutch labels for the model's enumerations, shared by the UI, the CLI and messages, and the
+//! [`Choice`] every enumeration a screen offers as radio buttons or a select list implements:
+//! a stable key (its JSON value) and the label the professional sees.
 
 use crate::model::*;
+
+/// An enumeration offered as a choice: every value, a stable key (the value as a record writes
+/// it, so a select's value and the JSON agree — a test checks) and the label shown.
+pub trait Choice: Copy + PartialEq + Send + Sync + 'static {
+    /// Every value, in the order offered.
+    const CHOICES: &'static [Self];
+    fn key(self) -> &'static str;
+    /// The label of the choice on screen.
+    fn label(self) -> &'static str;
+    fn from_key(key: &str) -> Option<Self> {
+        Self::CHOICES.iter().copied().find(|c| c.key() == key)
+    }
+}
+
+macro_rules! choice {
+    ($t:ty, $all:expr, { $( $v:ident => $key:literal, $label:expr; )* }) => {
+        impl Choice for $t {
+            const CHOICES: &'static [Self] = $all;
+            fn key(self) -> &'static str {
+                match self { $( <$t>::$v => $key, )* }
+            }
+            fn label(self) -> &'static str {
+                match self { $( <$t>::$v => $label, )* }
+            }
+        }
+    };
+}
+
+choice!(RepresentativeRole, &RepresentativeRole::ALL, {
+    ParentWithAuthority => "parentWithAuthority", "ouder met gezag";
+    Guardian => "guardian", "voogd";
+    Curator => "curator", "curator";
+    Mentor => "mentor", "mentor";
+    OtherLegalRepresentative => "otherLegalRepresentative", "andere wettelijk vertegenwoordiger";
+    Spouse => "spouse", "echtgenoot";
+    RegisteredPartner => "registeredPartner", "geregistreerd partner";
+    LifePartner => "lifePartner", "levensgezel";
+    Parent => "parent", "ouder";
+    AdultSibling => "adultSibling", "meerderjarige broer of zus";
+    AdultChild => "adultChild", "meerderjarig kind";
+});
+
+choice!(RequestKind, &RequestKind::ALL, {
+    Information => "information", "informatie";
+    Access => "access", "inzage";
+    Copy => "copy", "afschrift";
+    Correction => "correction", "correctie";
+    Completion => "completion", "aanvulling";
+    Deletion => "deletion", "verwijdering";
+    Blocking => "blocking", "afscherming";
+});
+
+choice!(AssentOutcome, &[AssentOutcome::Given, AssentOutcome::Refused, AssentOutcome::NotAsked], {
+    Given => "given", "Instemming gegeven";
+    Refused => "refused", "Instemming geweigerd";
+    NotAsked => "notAsked", "(Nog) niet gevraagd";
+});
+
+choice!(ConsentDecision, &[ConsentDecision::Given, ConsentDecision::Refused, ConsentDecision::Deferred], {
+    Given => "given", "Toestemming gegeven (wordt ondertekend bij Controle en ondertekenen)";
+    Refused => "refused", "Toestemming geweigerd (ook dit formulier gaat in het dossier)";
+    Deferred => "deferred", "Uitgesteld: nog niet duidelijk welke gegevens of partners nodig zijn";
+});
+
+choice!(ExceptionGround, &[ExceptionGround::NecessaryForSupport, ExceptionGround::SeriousRisk], {
+    NecessaryForSupport => "necessaryForSupport", "Noodzakelijk en onvermijdelijk voor de ondersteuning van de cliënt";
+    SeriousRisk => "seriousRisk", "Ernstig risico voor de gezondheid of veiligheid van de cliënt, de professional of anderen";
+});
+
+choice!(RestrictionKind, &[RestrictionKind::Limited, RestrictionKind::Refused], {
+    Limited => "limited", "beperkt";
+    Refused => "refused", "geweigerd: deze vertegenwoordiger beslist niet mee";
+});
+
+choice!(RequestOutcome, &[RequestOutcome::Granted, RequestOutcome::Partly, RequestOutcome::Rejected], {
+    Granted => "granted", "Toegewezen";
+    Partly => "partly", "Gedeeltelijk toegewezen";
+    Rejected => "rejected", "Afgewezen";
+});
+
+choice!(ChainFactKind, &[ChainFactKind::Absent, ChainFactKind::Unwilling], {
+    Absent => "absent", "Is er niet";
+    Unwilling => "unwilling", "Wil niet beslissen";
+});
 
 impl SupportDomain {
     pub const ALL: [SupportDomain; 6] = [
@@ -64,27 +150,6 @@ impl SpecialCategory {
 }
 
 impl RepresentativeRole {
-    /// The role as a record writes it (its JSON value), e.g. `parentWithAuthority`: the value
-    /// of a role in a select list.
-    pub fn key(self) -> &'static str {
-        use RepresentativeRole::*;
-        match self {
-            ParentWithAuthority => "parentWithAuthority",
-            Guardian => "guardian",
-            Curator => "curator",
-            Mentor => "mentor",
-            OtherLegalRepresentative => "otherLegalRepresentative",
-            Spouse => "spouse",
-            RegisteredPartner => "registeredPartner",
-            LifePartner => "lifePartner",
-            Parent => "parent",
-            AdultSibling => "adultSibling",
-            AdultChild => "adultChild",
-        }
-    }
-    pub fn from_key(key: &str) -> Option<RepresentativeRole> {
-        RepresentativeRole::ALL.into_iter().find(|r| r.key() == key)
-    }
     pub const ALL: [RepresentativeRole; 11] = [
         RepresentativeRole::ParentWithAuthority,
         RepresentativeRole::Guardian,
@@ -135,21 +200,6 @@ impl RequestKind {
         RequestKind::Deletion,
         RequestKind::Blocking,
     ];
-    /// The kind as a record writes it (its JSON value): the value in a select list.
-    pub fn key(self) -> &'static str {
-        match self {
-            RequestKind::Information => "information",
-            RequestKind::Access => "access",
-            RequestKind::Copy => "copy",
-            RequestKind::Correction => "correction",
-            RequestKind::Completion => "completion",
-            RequestKind::Deletion => "deletion",
-            RequestKind::Blocking => "blocking",
-        }
-    }
-    pub fn from_key(key: &str) -> Option<RequestKind> {
-        RequestKind::ALL.into_iter().find(|k| k.key() == key)
-    }
     pub fn label_nl(self) -> &'static str {
         match self {
             RequestKind::Information => "informatie",
@@ -177,24 +227,35 @@ mod tests {
         }
     }
 
+    fn keys_are_json_values<T: Choice + std::fmt::Debug + serde::Serialize>() {
+        let mut seen = std::collections::HashSet::new();
+        for c in T::CHOICES {
+            assert_eq!(
+                crate::json::to_string(c).unwrap(),
+                format!("\"{}\"", c.key())
+            );
+            assert_eq!(T::from_key(c.key()), Some(*c));
+            assert!(!c.label().is_empty());
+            assert!(seen.insert(c.key()));
+        }
+        assert_eq!(T::from_key(""), None);
+        assert_eq!(T::from_key("client"), None);
+    }
+
     #[test]
-    fn role_keys_are_the_json_values() {
-        for r in RepresentativeRole::ALL {
-            assert_eq!(
-                crate::json::to_string(&r).unwrap(),
-                format!("\"{}\"", r.key())
-            );
-            assert_eq!(RepresentativeRole::from_key(r.key()), Some(r));
-        }
-        assert_eq!(RepresentativeRole::from_key("client"), None);
-        assert_eq!(RepresentativeRole::from_key(""), None);
-        for k in RequestKind::ALL {
-            assert_eq!(
-                crate::json::to_string(&k).unwrap(),
-                format!("\"{}\"", k.key())
-            );
-            assert_eq!(RequestKind::from_key(k.key()), Some(k));
-        }
-        assert_eq!(RequestKind::from_key(""), None);
+    fn choice_keys_are_the_json_values() {
+        keys_are_json_values::<RepresentativeRole>();
+        keys_are_json_values::<RequestKind>();
+        keys_are_json_values::<AssentOutcome>();
+        keys_are_json_values::<ConsentDecision>();
+        keys_are_json_values::<ExceptionGround>();
+        keys_are_json_values::<RestrictionKind>();
+        keys_are_json_values::<RequestOutcome>();
+        keys_are_json_values::<ChainFactKind>();
+        assert_eq!(
+            RepresentativeRole::CHOICES.len(),
+            RepresentativeRole::ALL.len()
+        );
+        assert_eq!(RequestKind::CHOICES.len(), RequestKind::ALL.len());
     }
 }

@@ -18,6 +18,7 @@ pub mod parse;
 pub mod paths;
 pub mod person;
 pub mod profile;
+pub mod record;
 pub mod rules;
 #[cfg(feature = "schema")]
 pub mod schema;
@@ -25,7 +26,9 @@ pub mod text;
 pub mod validate;
 
 pub use date::Date;
+pub use labels::Choice;
 pub use model::*;
 pub use profile::Profile;
+pub use record::{Record, RecordKind};
 pub use rules::{Code, Finding, Severity};
 pub use validate::validate;
