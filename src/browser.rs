@@ -105,3 +105,39 @@ pub fn mark(name: &str) {
         let _ = p.mark(name);
     }
 }
+
+/// Waits `ms` milliseconds (0: until the current task and its microtasks are done).
+pub async fn sleep(ms: i32) {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(p).await;
+}
+
+/// The id of the element that has focus, if it has one.
+pub fn focused_id() -> Option<String> {
+    let el = web_sys::window()?.document()?.active_element()?;
+    let id = el.id();
+    (!id.is_empty()).then_some(id)
+}
+
+/// Focuses the element `id` as soon as it is on screen (a screen that loads its record first);
+/// gives up after two seconds.
+pub fn focus_when_ready(id: &str) {
+    let id = id.to_owned();
+    leptos::task::spawn_local(async move {
+        for _ in 0..40 {
+            let found = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id(&id))
+                .is_some();
+            if found {
+                focus(&id);
+                return;
+            }
+            sleep(50).await;
+        }
+    });
+}

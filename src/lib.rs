@@ -1,14 +1,22 @@
 //! keukentafel: the Leptos client-side app. All protocol rules come from `keukentafel-core`.
 //! A library, so that the browser component tests (`tests/wasm_*.rs`) can mount components.
+//!
+//! Layout: `app` (the shell and the way between screens), `components` (the screens and their
+//! widgets, named in Dutch after the protocol), `editor` (the one record editor), `hooks`
+//! (one hook per file), `storage` (the vault and everything kept in it), `signing`,
+//! `delivery`, `browser`, `pwa`, `embed` (the portal API). Dutch for what the professional
+//! sees, English for mechanisms (docs/ARCHITECTURE.md).
 
 pub mod app;
 pub mod browser;
 pub mod components;
+pub mod delivery;
+pub mod editor;
 pub mod embed;
-pub mod ondertekenen;
-pub mod opslag;
+pub mod hooks;
 pub mod pwa;
-pub mod state;
+pub mod signing;
+pub mod storage;
 
 /// Mounts the full app on `<body>` — only on keukentafel's own page (which carries
 /// `<meta name="keukentafel" content="app">`); a portal mounts it with `embed::mount`.

@@ -1,6 +1,6 @@
 //! Offline support (service worker, persistent storage) and events for an embedding portal.
 
-use std::cell::RefCell;
+use keukentafel_core::json::Value;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
@@ -15,7 +15,7 @@ extern "C" {
     #[wasm_bindgen(js_name = ktStorageInfo)]
     fn kt_storage_info() -> js_sys::Promise;
     #[wasm_bindgen(js_name = ktEmit)]
-    fn kt_emit(element: &web_sys::HtmlElement, name: &str, detail: &str);
+    fn kt_emit(element: &web_sys::HtmlElement, name: &str, detail: &str, bubbles: bool);
 }
 
 /// Registers the service worker; `on_update` runs when a new version waits.
@@ -33,6 +33,7 @@ pub fn request_persistence() {
 }
 
 #[derive(Clone, Debug, Default, PartialEq, serde::Deserialize)]
+#[serde(default)]
 pub struct StorageInfo {
     pub persisted: bool,
     pub usage: Option<f64>,
@@ -43,26 +44,35 @@ pub async fn storage_info() -> StorageInfo {
     match JsFuture::from(kt_storage_info()).await {
         Ok(v) => v
             .as_string()
-            .and_then(|s| serde_json::from_str(&s).ok())
+            .and_then(|s| keukentafel_core::json::from_str(&s).ok())
             .unwrap_or_default(),
         Err(_) => StorageInfo::default(),
     }
 }
 
-thread_local! {
-    /// The element the module is mounted in by a portal; events go there.
-    static HOST: RefCell<Option<web_sys::HtmlElement>> = const { RefCell::new(None) };
+/// The element a portal mounted one module in: that module's events go there, and only there.
+#[derive(Clone, Debug)]
+pub struct Host {
+    element: send_wrapper::SendWrapper<web_sys::HtmlElement>,
+    /// Whether events bubble to the page (the portal opted in).
+    bubbles: bool,
 }
 
-pub fn set_host(el: Option<web_sys::HtmlElement>) {
-    HOST.with(|h| *h.borrow_mut() = el);
-}
-
-/// Dispatches `name` with `detail` on the host element, when embedded.
-pub fn emit(name: &str, detail: serde_json::Value) {
-    HOST.with(|h| {
-        if let Some(el) = h.borrow().as_ref() {
-            kt_emit(el, name, &detail.to_string());
+impl Host {
+    pub fn new(element: web_sys::HtmlElement, bubbles: bool) -> Host {
+        Host {
+            element: send_wrapper::SendWrapper::new(element),
+            bubbles,
         }
-    });
+    }
+
+    /// Dispatches `name` with `detail` on the host element.
+    pub fn emit(&self, name: &str, detail: &Value) {
+        kt_emit(&self.element, name, &detail.to_text(), self.bubbles);
+    }
+}
+
+/// This module's host, when a portal mounted it.
+pub fn use_host() -> Option<Host> {
+    leptos::prelude::use_context::<Option<Host>>().flatten()
 }

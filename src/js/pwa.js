@@ -72,7 +72,10 @@ export async function ktStorageInfo() {
   }
 }
 
-/** Dispatches a CustomEvent on an element (for the embedding portal). */
-export function ktEmit(element, name, detailJson) {
-  element.dispatchEvent(new CustomEvent(name, { detail: JSON.parse(detailJson), bubbles: true, composed: true }));
+/**
+ * Dispatches a CustomEvent on the element a portal mounted the module in. It does not bubble
+ * (the detail can hold client data) unless the portal opted in with `bubbles: true`.
+ */
+export function ktEmit(element, name, detailJson, bubbles) {
+  element.dispatchEvent(new CustomEvent(name, { detail: JSON.parse(detailJson), bubbles, composed: bubbles }));
 }

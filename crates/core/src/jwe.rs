@@ -207,6 +207,7 @@ pub fn parse(text: &str) -> Result<ParsedJwe, OpenError> {
 #[derive(Clone)]
 pub struct PrivateJwk {
     pub public: PublicJwk,
+    #[cfg_attr(not(feature = "crypto"), allow(dead_code))]
     d: Vec<u8>,
 }
 

@@ -31,6 +31,28 @@ macro_rules! choice {
     };
 }
 
+/// The professional's judgement of a client of 16+ (art. 12 lid 2), as a choice.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CapacityJudgement {
+    Capable,
+    Incapable,
+}
+
+impl CapacityJudgement {
+    pub fn of(judged_incapable: bool) -> CapacityJudgement {
+        if judged_incapable {
+            CapacityJudgement::Incapable
+        } else {
+            CapacityJudgement::Capable
+        }
+    }
+}
+
+choice!(CapacityJudgement, &[CapacityJudgement::Capable, CapacityJudgement::Incapable], {
+    Capable => "capable", "Ja: de cliënt beslist en tekent zelf";
+    Incapable => "incapable", "Nee: niet in staat tot een redelijke waardering van zijn belangen (art. 12 lid 2)";
+});
+
 choice!(RepresentativeRole, &RepresentativeRole::ALL, {
     ParentWithAuthority => "parentWithAuthority", "ouder met gezag";
     Guardian => "guardian", "voogd";
@@ -131,6 +153,24 @@ impl SpecialCategory {
             SpecialCategory::Criminal => "strafrechtelijke persoonsgegevens",
             SpecialCategory::UnlawfulBehaviourBan => {
                 "hinderlijk of onrechtmatig gedrag in verband met een opgelegd verbod"
+            }
+        }
+    }
+    /// The category as a heading or a choice: "Gegevens over gezondheid" — but
+    /// "Strafrechtelijke persoonsgegevens", not "gegevens over … persoonsgegevens".
+    pub fn data_label_nl(self) -> &'static str {
+        match self {
+            SpecialCategory::ReligionOrBelief => "Gegevens over godsdienst of levensovertuiging",
+            SpecialCategory::Race => "Gegevens over ras",
+            SpecialCategory::PoliticalOpinion => "Gegevens over politieke gezindheid",
+            SpecialCategory::Health => "Gegevens over gezondheid",
+            SpecialCategory::SexualOrientation => "Gegevens over seksuele geaardheid",
+            SpecialCategory::TradeUnionMembership => {
+                "Gegevens over lidmaatschap van een vakvereniging"
+            }
+            SpecialCategory::Criminal => "Strafrechtelijke persoonsgegevens",
+            SpecialCategory::UnlawfulBehaviourBan => {
+                "Gegevens over hinderlijk of onrechtmatig gedrag in verband met een opgelegd verbod"
             }
         }
     }

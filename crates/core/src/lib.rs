@@ -26,9 +26,9 @@ pub mod text;
 pub mod validate;
 
 pub use date::Date;
-pub use labels::Choice;
+pub use labels::{CapacityJudgement, Choice};
 pub use model::*;
 pub use profile::Profile;
-pub use record::{Record, RecordKind};
+pub use record::{Record, RecordKind, Represented};
 pub use rules::{Code, Finding, Severity};
 pub use validate::validate;

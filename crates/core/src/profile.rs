@@ -94,6 +94,99 @@ impl Default for VaultPolicy {
     }
 }
 
+/// What unlocks a professional's keys: a passphrase, or (where the profile allows) a PIN.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SecretKind {
+    Passphrase,
+    Pin,
+}
+
+impl SecretKind {
+    pub fn key(self) -> &'static str {
+        match self {
+            SecretKind::Passphrase => "passphrase",
+            SecretKind::Pin => "pin",
+        }
+    }
+    pub fn from_key(k: &str) -> Option<SecretKind> {
+        match k {
+            "passphrase" => Some(SecretKind::Passphrase),
+            "pin" => Some(SecretKind::Pin),
+            _ => None,
+        }
+    }
+}
+
+/// Why a new passphrase or PIN is refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SecretError {
+    TooShort { kind: SecretKind, min: u16 },
+    PinNotAllowed,
+    PinNotDigits,
+    Mismatch,
+}
+
+impl std::fmt::Display for SecretError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SecretError::TooShort { kind: SecretKind::Passphrase, min } => write!(
+                f,
+                "Kies een wachtwoord van ten minste {min} tekens; een zin van een paar woorden is sterk en goed te onthouden."
+            ),
+            SecretError::TooShort { kind: SecretKind::Pin, min } => {
+                write!(f, "Een pincode heeft ten minste {min} cijfers.")
+            }
+            SecretError::PinNotAllowed => f.write_str(
+                "In deze gemeente is een pincode niet toegestaan; kies een wachtwoord.",
+            ),
+            SecretError::PinNotDigits => f.write_str("Een pincode bestaat alleen uit cijfers."),
+            SecretError::Mismatch => {
+                f.write_str("De twee wachtwoorden zijn niet gelijk; typ ze opnieuw.")
+            }
+        }
+    }
+}
+
+impl VaultPolicy {
+    /// Whether `secret` (typed twice: `again`) may protect a professional's keys.
+    pub fn check_secret(
+        &self,
+        kind: SecretKind,
+        secret: &str,
+        again: &str,
+    ) -> Result<(), SecretError> {
+        let n = secret.chars().count();
+        match kind {
+            SecretKind::Pin if !self.allow_pin => return Err(SecretError::PinNotAllowed),
+            SecretKind::Pin if !secret.bytes().all(|b| b.is_ascii_digit()) => {
+                return Err(SecretError::PinNotDigits)
+            }
+            SecretKind::Pin if n < usize::from(self.min_pin_length) => {
+                return Err(SecretError::TooShort {
+                    kind,
+                    min: self.min_pin_length,
+                })
+            }
+            SecretKind::Passphrase if n < usize::from(self.min_passphrase_length) => {
+                return Err(SecretError::TooShort {
+                    kind,
+                    min: self.min_passphrase_length,
+                })
+            }
+            _ => {}
+        }
+        if secret != again {
+            return Err(SecretError::Mismatch);
+        }
+        Ok(())
+    }
+
+    /// The PBKDF2 iterations used: the profile's, never fewer than 600 000 (OWASP).
+    pub fn iterations(&self) -> u32 {
+        self.pbkdf2_iterations.max(600_000)
+    }
+}
+
 /// The municipality's key for sealed records (ECDH-ES+A256KW, P-256).
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -191,5 +284,68 @@ impl Profile {
 
     pub fn from_json(s: &str) -> Result<Profile, crate::parse::ParseError> {
         crate::parse::parse_with_path::<Profile>(s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn passphrase_and_pin_rules() {
+        let p = VaultPolicy::default();
+        let pass = SecretKind::Passphrase;
+        assert!(p.check_secret(pass, "keukentafel", "keukentafel").is_ok());
+        assert_eq!(
+            p.check_secret(pass, "kort", "kort"),
+            Err(SecretError::TooShort {
+                kind: pass,
+                min: 10
+            })
+        );
+        assert!(
+            p.check_secret(pass, "éééééééééé", "éééééééééé").is_ok(),
+            "characters, not bytes"
+        );
+        assert_eq!(
+            p.check_secret(pass, "keukentafel", "keukentafe1"),
+            Err(SecretError::Mismatch)
+        );
+        assert_eq!(
+            p.check_secret(SecretKind::Pin, "123456", "123456"),
+            Err(SecretError::PinNotAllowed)
+        );
+        let pin = VaultPolicy {
+            allow_pin: true,
+            ..VaultPolicy::default()
+        };
+        assert!(pin
+            .check_secret(SecretKind::Pin, "123456", "123456")
+            .is_ok());
+        assert_eq!(
+            pin.check_secret(SecretKind::Pin, "12345", "12345"),
+            Err(SecretError::TooShort {
+                kind: SecretKind::Pin,
+                min: 6
+            })
+        );
+        assert_eq!(
+            pin.check_secret(SecretKind::Pin, "12345a", "12345a"),
+            Err(SecretError::PinNotDigits)
+        );
+        assert!(SecretError::TooShort {
+            kind: pass,
+            min: 10
+        }
+        .to_string()
+        .contains("10 tekens"));
+        assert_eq!(
+            VaultPolicy {
+                pbkdf2_iterations: 1000,
+                ..p.clone()
+            }
+            .iterations(),
+            600_000
+        );
     }
 }

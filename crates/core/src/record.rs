@@ -156,6 +156,27 @@ impl Record for RequestRecord {
     }
 }
 
+/// A record that says who represents the client: the consent, a withdrawal (with the
+/// representatives on its date) and a request.
+pub trait Represented: 'static {
+    fn representation(&self) -> &Representation;
+    fn representation_mut(&mut self) -> &mut Representation;
+}
+
+macro_rules! represented {
+    ($($t:ty),*) => {$(
+        impl Represented for $t {
+            fn representation(&self) -> &Representation {
+                &self.representation
+            }
+            fn representation_mut(&mut self) -> &mut Representation {
+                &mut self.representation
+            }
+        }
+    )*};
+}
+represented!(ConsentRecord, WithdrawalRecord, RequestRecord);
+
 impl Document {
     pub fn kind(&self) -> RecordKind {
         match self {

@@ -129,14 +129,71 @@ pub fn signing_blockers(findings: &[Finding]) -> Vec<&Finding> {
         .collect()
 }
 
-/// How far the form is: the number of steps without error findings.
-pub fn steps_done(findings: &[Finding]) -> usize {
+/// Where a step of the form stands, as the step bar shows it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StepStatus {
+    /// Not opened yet (and there is something to fill).
+    NotVisited,
+    /// Open points (errors) in this step.
+    Open(usize),
+    /// Visited, and nothing is open.
+    Done,
+    /// The step does not apply to this record (exceptions when all was given).
+    NotApplicable,
+}
+
+impl StepStatus {
+    pub fn label_nl(self) -> String {
+        match self {
+            StepStatus::NotVisited => "nog niet bekeken".into(),
+            StepStatus::Open(n) => format!("{n} open"),
+            StepStatus::Done => "in orde".into(),
+            StepStatus::NotApplicable => "niet van toepassing".into(),
+        }
+    }
+}
+
+impl Step {
+    /// Whether the step has nothing to fill in (the explanation is read out, not filled).
+    pub fn nothing_to_fill(self) -> bool {
+        self == Step::Uitleg
+    }
+}
+
+/// The status of `step`: "in orde" only when it was visited (or has nothing to fill) and has no
+/// open point; a step not opened yet says so.
+pub fn step_status(
+    step: Step,
+    findings: &[Finding],
+    visited: bool,
+    r: &ConsentRecord,
+) -> StepStatus {
+    let open = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error && step_for_path(&f.path) == step)
+        .count();
+    if step == Step::Uitzonderingen && open == 0 && !exceptions_relevant(r) {
+        return StepStatus::NotApplicable;
+    }
+    if !visited && !step.nothing_to_fill() {
+        return StepStatus::NotVisited;
+    }
+    if open > 0 {
+        StepStatus::Open(open)
+    } else {
+        StepStatus::Done
+    }
+}
+
+/// How many steps are in order (done, or not applicable).
+pub fn steps_done(findings: &[Finding], visited: &[Step], r: &ConsentRecord) -> usize {
     Step::ALL
         .iter()
         .filter(|s| {
-            !findings
-                .iter()
-                .any(|f| f.severity == Severity::Error && step_for_path(&f.path) == **s)
+            matches!(
+                step_status(**s, findings, visited.contains(s), r),
+                StepStatus::Done | StepStatus::NotApplicable
+            )
         })
         .count()
 }

@@ -143,3 +143,28 @@ fn signature_errors_do_not_block_the_pads() {
     )];
     assert_eq!(signing_blockers(&f).len(), 1);
 }
+
+#[test]
+fn the_step_bar_tells_the_truth_on_an_empty_form() {
+    let mut r = ConsentRecord::new(RecordId::from_random_bytes([1; 16]));
+    r.conversation_date = Some(d("2026-11-20"));
+    let f = crate::validate::validate_consent(&r, &crate::Profile::landsmeer(), d("2026-11-30"));
+    // Nothing visited: only the explanation (nothing to fill) and the exceptions (do not apply
+    // until something is refused) are in order.
+    assert_eq!(
+        steps_done(&f, &[], &r),
+        1 + usize::from(!exceptions_relevant(&r))
+    );
+    assert_eq!(
+        step_status(Step::Bijzonder, &f, false, &r),
+        StepStatus::NotVisited
+    );
+    // Visiting a step with open points does not make it "in orde".
+    assert!(matches!(
+        step_status(Step::Gesprek, &f, true, &r),
+        StepStatus::Open(_)
+    ));
+    // Step 5 has no error on an empty form (no category chosen): in order once visited.
+    assert_eq!(step_status(Step::Bijzonder, &f, true, &r), StepStatus::Done);
+    assert_eq!(StepStatus::NotVisited.label_nl(), "nog niet bekeken");
+}

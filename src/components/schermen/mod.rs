@@ -1,0 +1,9 @@
+//! The screens outside the form: start, the vault (enrolling, unlocking), a signed record, a
+//! withdrawal, requests, settings.
+
+pub mod instellingen;
+pub mod intrekking;
+pub mod kluis;
+pub mod ondertekend;
+pub mod start;
+pub mod verzoeken;

@@ -1,0 +1,9 @@
+//! The widgets every screen that records something uses: labelled fields with their findings,
+//! typed choices, partner toggles, the signature pad, the findings list, the save status.
+
+pub mod bevindingen;
+pub mod handtekening;
+pub mod keuze;
+pub mod opslagstatus;
+pub mod partners;
+pub mod velden;
