@@ -129,7 +129,7 @@ pub fn App(config: AppConfig) -> impl IntoView {
     let gate = move || {
         if let Some(s) = vault.session.get() {
             let _ = s;
-            return view! { <screens::Screens screen=screen prefill=prefill on_wiped=Callback::new(move |_| {
+            return view! { <screens::Screens screen=screen prefill=prefill notice=notice on_wiped=Callback::new(move |_| {
                 vault.locked();
                 state.set(None);
                 refresh();
@@ -147,7 +147,7 @@ pub fn App(config: AppConfig) -> impl IntoView {
                 let cancel = (!s.professionals.is_empty()).then(|| Callback::new(move |_| enrolling.set(false)));
                 view! {
                     {move || notice.get().map(|n| view! { <p class="kt-status kt-main" role="status" data-testid="kluis-melding">{n}</p> })}
-                    <Inschrijven prefill=prefill.get_value().0 on_enrolled=unlocked on_cancel=cancel />
+                    <Inschrijven prefill=prefill.get_value().0.or_else(migrate::legacy_professional) on_enrolled=unlocked on_cancel=cancel />
                 }.into_any()
             }
             Some(s) => {

@@ -42,6 +42,8 @@ struct Fresh {
 pub fn Screens(
     screen: RwSignal<Screen>,
     prefill: StoredValue<(Option<Professional>, Option<Client>)>,
+    /// A notice of the vault (drafts taken over, …), shown on the start screen.
+    notice: RwSignal<Option<String>>,
     #[prop(into)] on_wiped: Callback<()>,
 ) -> impl IntoView {
     let profile = use_profile();
@@ -113,7 +115,7 @@ pub fn Screens(
                 on_withdraw=Callback::new(move |_| screen.set(Screen::OpenWithdrawal))
                 on_requests=Callback::new(move |_| screen.set(Screen::Requests))
                 on_settings=Callback::new(move |_| screen.set(Screen::Settings))
-                message=message />
+                message=message notice=notice />
         }
         .into_any(),
         Screen::Settings => view! { <Instellingen on_close=to_start on_wiped=on_wiped /> }.into_any(),

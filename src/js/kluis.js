@@ -251,8 +251,15 @@ export async function ktPut(kind, id, rev, text) {
   await tx('records', 'readwrite', (st, refuse) => {
     const get = st.records.get([s.id, kind, id]);
     get.onsuccess = () => {
-      if (get.result && get.result.rev >= rev) refuse(fail('Een ander tabblad heeft een nieuwere versie bewaard.', 'Conflict'));
-      else st.records.put({ owner: s.id, kind, id, rev, iv, ct });
+      if (get.result && get.result.rev >= rev) {
+        refuse(fail('Een ander tabblad heeft een nieuwere versie bewaard.', 'Conflict'));
+        return;
+      }
+      try {
+        st.records.put({ owner: s.id, kind, id, rev, iv, ct });
+      } catch (e) {
+        refuse(storageError(e));
+      }
     };
   });
   announce({ type: 'saved', owner: s.id, kind, id, rev });

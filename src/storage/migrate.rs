@@ -42,6 +42,12 @@ pub fn legacy_entries() -> Vec<(String, String)> {
     out
 }
 
+/// The professional the version before the vault remembered (to prefill the enrolment).
+pub fn legacy_professional() -> Option<keukentafel_core::Professional> {
+    let text = storage()?.get_item(PROFESSIONAL).ok()??;
+    json::from_str(&text).ok()
+}
+
 fn field<T: DeserializeOwned>(v: &Value, name: &str) -> Option<T> {
     v.get(name).and_then(|x| json::from_value(x).ok())
 }

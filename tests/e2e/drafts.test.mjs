@@ -1,5 +1,7 @@
 // Drafts: nothing typed is lost across a reload; deleting needs confirmation; listed newest
-// first; two tabs do not overwrite each other; a full disk is reported in Dutch while the form keeps working.
+// first; drafts of the version before the vault are taken over, encrypted, and nothing is
+// lost; two tabs do not overwrite each other; a full disk is reported in Dutch while the form
+// keeps working.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -20,7 +22,9 @@ test('a draft survives a reload in the middle of step 5, and deleting needs conf
   await f.step(page, 'bijzonder');
   await f.tapLabel(page, 'categorie-health');
   await f.fill(page, 'veld-consent-categories-0-purpose', 'Halverwege getypt');
+  await page.getByTestId('opgeslagen').waitFor();
   await page.reload();
+  await f.enter(page);
   // The start screen lists the draft with its reference, date and step.
   const item = page.getByTestId('concept');
   await item.waitFor();
@@ -41,52 +45,53 @@ test('a draft survives a reload in the middle of step 5, and deleting needs conf
   // Asked first; nothing is gone yet.
   await page.getByTestId('bevestig-verwijderen').waitFor();
   await screenshot(page, 'concept-verwijderen-bevestigen');
-  assert.equal((await f.drafts(page)).length, 1);
   await page.getByRole('button', { name: 'Annuleren' }).tap();
-  assert.equal((await f.drafts(page)).length, 1);
+  assert.equal(await page.getByTestId('concept').count(), 1);
   await item.getByRole('button', { name: 'Verwijderen' }).tap();
   await page.getByTestId('bevestig-verwijderen').tap();
   await page.getByText('Er zijn geen concepten.').waitFor();
-  assert.equal((await f.drafts(page)).length, 0);
+  // Gone from the vault too, not only from the screen.
+  await page.reload();
+  await f.enter(page);
+  await page.getByText('Er zijn geen concepten.').waitFor();
   assert.deepEqual(problems.pageErrors, []);
   await context.close();
 });
 
-test('the start page lists drafts newest first, the ones that cannot be opened last', async () => {
+test('drafts of the version before the vault are taken over, newest first, and their plaintext is gone', async () => {
   const { context, page } = await tabletPage(browser, server.url);
   await page.goto(server.url);
   const record = JSON.parse(readFileSync(join(EXAMPLES, 'valid-16-plus.json'), 'utf8'));
+  // What the version before the vault left in localStorage: drafts, one damaged, one of an
+  // older schema version, a request, and the professional.
   await page.evaluate(({ record }) => {
     const put = (n, savedAt) => {
       const id = `0f0e0d0c-0000-4000-8000-00000000010${n}`;
       const r = { ...record, recordId: id, client: { ...record.client, dossierReference: `LM-ORDE-${n}` } };
-      localStorage.setItem(`keukentafel:concept:${id}`, JSON.stringify({ schemaVersion: 1, rev: 1, savedAt, step: 'gesprek', record: r }));
+      localStorage.setItem(`keukentafel:concept:${id}`, JSON.stringify({ schemaVersion: 1, rev: 1, savedAt, step: 'bijzonder', record: r }));
     };
     put(1, '2026-11-02T09:00:00Z');
     localStorage.setItem('keukentafel:concept:0f0e0d0c-0000-4000-8000-000000000109', '{"schemaVersion": 1, "rev": 1');
+    localStorage.setItem('keukentafel:concept:0f0e0d0c-0000-4000-8000-000000000108', JSON.stringify({ schemaVersion: 0, rev: 3, record: { name: 'oud' } }));
     put(2, '2026-11-20T09:00:00Z');
     put(3, '2026-11-10T09:00:00Z');
+    localStorage.setItem('keukentafel:professional', JSON.stringify({ name: 'Sanne de Vries', organisation: 'x', role: 'y' }));
   }, { record });
   await page.reload();
+  await f.enter(page);
+  await page.getByTestId('kluis-melding').filter({ hasText: 'van vóór de kluis zijn versleuteld overgenomen' }).waitFor();
   await page.getByTestId('concept').nth(2).waitFor();
-  const rows = await page.locator('[data-testid="concept"], [data-testid="concept-beschadigd"]').allTextContents();
-  assert.deepEqual(rows.map((t) => t.match(/LM-ORDE-\d|beschadigd/)?.[0]), ['LM-ORDE-2', 'LM-ORDE-3', 'LM-ORDE-1', 'beschadigd']);
-  await context.close();
-});
-
-test('a draft of another schema version is listed with a message, never dropped', async () => {
-  const { context, page } = await tabletPage(browser, server.url);
-  await page.goto(server.url);
-  await page.evaluate(() => {
-    localStorage.setItem('keukentafel:concept:0f0e0d0c-0000-4000-8000-000000000001', JSON.stringify({ schemaVersion: 0, rev: 3, record: { name: 'oud' } }));
-    localStorage.setItem('keukentafel:concept:0f0e0d0c-0000-4000-8000-000000000002', '{"schemaVersion": 1, "rev": 1, "record": {"recordType": "consent"');
-  });
-  await page.reload();
-  const old = page.getByTestId('concept-andere-versie');
-  await old.waitFor();
-  assert.match(await old.textContent(), /schemaversie 0/);
-  assert.match(await page.getByTestId('concept-beschadigd').textContent(), /beschadigd/);
-  assert.equal(await page.evaluate(() => localStorage.length), 2, 'both kept');
+  const rows = await page.locator('[data-testid="concept"], [data-testid="concept-van-voor-de-kluis"]').allTextContents();
+  assert.deepEqual(rows.map((t) => t.match(/LM-ORDE-\d|Van vóór de kluis/)?.[0]), ['LM-ORDE-2', 'LM-ORDE-3', 'LM-ORDE-1', 'Van vóór de kluis', 'Van vóór de kluis']);
+  assert.match(rows[0], /Stap 5\. Bijzondere persoonsgegevens/, 'the step is kept');
+  // Nothing readable is left in localStorage: only the vault's plain settings.
+  const keys = await page.evaluate(() => Object.keys(localStorage).sort());
+  assert.deepEqual(keys, ['keukentafel:kluis:ingeschreven', 'keukentafel:kluis:laatste']);
+  // A taken-over draft opens like any other.
+  await page.getByTestId('concept').first().getByRole('button', { name: 'Verder' }).tap();
+  await page.locator('.kt-stap-inhoud[data-stap="bijzonder"]').waitFor();
+  await f.step(page, 'gesprek');
+  assert.equal(await page.locator('#veld-client-dossierReference').inputValue(), 'LM-ORDE-2');
   await context.close();
 });
 
@@ -94,27 +99,35 @@ test('two tabs on the same draft do not silently overwrite each other', async ()
   const { context, page: a } = await tabletPage(browser, server.url);
   await f.newConversation(a, server.url);
   await f.fill(a, 'veld-client-name', 'Eerste tab');
+  await a.getByTestId('opgeslagen').waitFor();
   const b = await context.newPage();
-  await b.goto(server.url);
+  await f.enter(b, server.url);
   await b.getByTestId('concept').getByRole('button', { name: 'Verder' }).tap();
   await f.fill(b, 'veld-client-name', 'Tweede tab');
-  // Tab A types on: it must notice tab B's newer version and not overwrite it.
-  await f.fill(a, 'veld-client-dossierReference', 'LM-A');
+  await b.getByTestId('opgeslagen').waitFor();
+  // Tab A notices tab B's newer version at once and does not overwrite it.
   await a.getByTestId('opslag-conflict').waitFor();
-  const [draft] = await f.drafts(a);
-  assert.equal(draft.record.client.name, 'Tweede tab');
-  assert.equal(draft.record.client.dossierReference, '');
+  await f.fill(a, 'veld-client-dossierReference', 'LM-A');
+  // What is stored is tab B's version (a third tab reads it).
+  const c = await context.newPage();
+  await f.enter(c, server.url);
+  await c.getByTestId('concept').getByRole('button', { name: 'Verder' }).tap();
+  assert.equal(await c.locator('#veld-client-name').inputValue(), 'Tweede tab');
+  assert.equal(await c.locator('#veld-client-dossierReference').inputValue(), '');
+  await c.close();
   await a.getByRole('button', { name: 'Laad de nieuwste versie' }).tap();
-  assert.equal(await a.locator('#veld-client-name').inputValue(), 'Tweede tab');
+  await a.waitForFunction(() => document.querySelector('#veld-client-name')?.value === 'Tweede tab');
   await context.close();
 });
 
 test('a full disk is reported in Dutch and the form keeps working in memory', async () => {
   const { context, page } = await tabletPage(browser, server.url);
-  await page.addInitScript(() => {
-    Storage.prototype.setItem = function () { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };
+  await f.enter(page, server.url);
+  // The disk fills up after enrolment: every write to the vault is refused.
+  await page.evaluate(() => {
+    IDBObjectStore.prototype.put = function () { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };
   });
-  await f.newConversation(page, server.url);
+  await page.getByTestId('nieuw-gesprek').tap();
   await f.fill(page, 'veld-client-name', 'Geen ruimte');
   const msg = page.getByTestId('opslag-fout');
   await msg.waitFor();

@@ -1,15 +1,55 @@
-// Driving the keukentafel form as a professional would: tap, type, draw.
+// Driving keukentafel as a professional would: enrol, unlock, tap, type, draw, sign.
 import { execFileSync } from 'node:child_process';
-import { writeFileSync, mkdtempSync, existsSync } from 'node:fs';
+import { writeFileSync, mkdtempSync, existsSync, readFileSync, mkdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
+import * as jose from 'jose';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const ROOT = join(here, '..', '..');
-
+export const ROOT = join(here, '..', '..');
+export const BIN = join(ROOT, 'target', 'debug', 'keukentafel');
+export const EXPORTS = join(here, 'artifacts', 'exports');
 export const CONVERSATION = '2026-11-20';
+
+/** The professional of most tests, and their passphrase. */
+export const SANNE = { name: 'Sanne de Vries', organisation: 'Sociaal Team Landsmeer', role: 'Wmo-consulent', secret: 'correct paard batterij nietje' };
+
+/** Enrols a professional on the enrol screen that is showing. */
+export async function enrolHere(page, who = SANNE) {
+  await page.locator('#kluis-naam').waitFor();
+  await page.locator('#kluis-naam').fill(who.name);
+  await page.locator('#kluis-organisatie').fill(who.organisation ?? '');
+  await page.locator('#kluis-functie').fill(who.role ?? '');
+  await page.locator('#kluis-wachtwoord').fill(who.secret);
+  await page.locator('#kluis-herhaal').fill(who.secret);
+  await page.getByTestId('kluis-inschrijven').tap();
+  await page.getByTestId('ontgrendeld-als').waitFor({ timeout: 20000 });
+}
+
+/** Unlocks as `who` on the unlock screen that is showing. */
+export async function unlockHere(page, who = SANNE) {
+  await page.locator('#kluis-ontgrendel').waitFor();
+  await page.getByTestId('kluis-naam').filter({ hasText: who.name }).first().tap();
+  await page.locator('#kluis-ontgrendel').fill(who.secret);
+  await page.getByTestId('kluis-ontgrendelen').tap();
+  await page.getByTestId('ontgrendeld-als').waitFor({ timeout: 20000 });
+}
+
+/** Opens the app and gets past the vault: enrols `who` on a fresh tablet, else unlocks. */
+export async function enter(page, url, who = SANNE) {
+  if (url) await page.goto(url);
+  const gate = page.locator('#kluis-naam, #kluis-ontgrendel, [data-testid="ontgrendeld-als"]').first();
+  await gate.waitFor({ timeout: 20000 });
+  if (await page.getByTestId('ontgrendeld-als').count()) return;
+  if (await page.locator('#kluis-ontgrendel').count()) {
+    const names = await page.getByTestId('kluis-naam').allTextContents();
+    if (names.includes(who.name)) return unlockHere(page, who);
+    await page.getByTestId('kluis-nieuw').tap();
+  }
+  await enrolHere(page, who);
+}
 
 export async function step(page, slug) {
   await page.locator(`button[data-stap="${slug}"]`).tap();
@@ -27,17 +67,14 @@ export async function fill(page, id, value) {
   await el.fill(value);
 }
 
-export async function newConversation(page, url) {
-  await page.goto(url);
+export async function newConversation(page, url, who = SANNE) {
+  await enter(page, url, who);
   await page.getByTestId('nieuw-gesprek').tap();
   await page.locator('.kt-stap-inhoud[data-stap="gesprek"]').waitFor();
 }
 
 export async function gesprek(page, { dossier, name, birth, domains }) {
   await fill(page, 'veld-conversationDate', CONVERSATION);
-  await fill(page, 'veld-professional-name', 'Sanne de Vries');
-  await fill(page, 'veld-professional-organisation', 'Sociaal Team Landsmeer');
-  await fill(page, 'veld-professional-role', 'Wmo-consulent');
   await fill(page, 'veld-client-dossierReference', dossier);
   await fill(page, 'veld-client-name', name);
   await fill(page, 'veld-client-birthDate', birth);
@@ -59,7 +96,7 @@ export async function instemming(page, partners) {
   await tapLabel(page, 'veld-informing-explained');
   await tapLabel(page, 'informing-uitwisseling');
   await chips(page, 'veld-informing-partners', partners);
-  await tapLabel(page, 'instemming-gegeven');
+  await tapLabel(page, 'instemming-given');
   await fill(page, 'veld-assent-provision-purpose', 'Passende ondersteuning regelen en afstemmen.');
   await chips(page, 'veld-assent-provision-partners', partners);
 }
@@ -71,7 +108,7 @@ export async function bijzonder(page, categories) {
     await fill(page, `veld-consent-categories-${i}-purpose`, `Nodig om de ondersteuning af te stemmen (${slug}).`);
     await chips(page, `veld-consent-categories-${i}-partners`, partners);
   }
-  await tapLabel(page, 'toestemming-gegeven');
+  await tapLabel(page, 'toestemming-given');
 }
 
 /** Draws a signature with real touch input (CDP touch events → pointer events). */
@@ -112,27 +149,58 @@ export async function drawMouse(page, canvasId) {
   await page.mouse.up();
 }
 
-/** The stored drafts, parsed. */
-export async function drafts(page) {
-  return page.evaluate(() => {
-    const out = [];
-    for (let i = 0; i < localStorage.length; i++) {
-      const k = localStorage.key(i);
-      if (k.startsWith('keukentafel:concept:')) out.push(JSON.parse(localStorage.getItem(k)));
-    }
-    return out;
-  });
+/** Saves the file a tap offers as a download. */
+export async function download(page, trigger, name) {
+  mkdirSync(EXPORTS, { recursive: true });
+  const [dl] = await Promise.all([page.waitForEvent('download'), trigger()]);
+  const path = join(EXPORTS, name ?? dl.suggestedFilename());
+  await dl.saveAs(path);
+  return { path, suggested: dl.suggestedFilename(), text: readFileSync(path, 'utf8') };
 }
 
-/** Runs the back-office CLI (built by `cargo test`) on a record: the independent check. */
+/** The signed file of the record on screen (its "Bestand downloaden"). */
+export async function signedFile(page, name) {
+  return download(page, () => page.getByTestId('opnieuw-downloaden').tap(), name);
+}
+
+/** The record inside a signed file. */
+export function payloadOf(jwsText) {
+  return JSON.parse(Buffer.from(JSON.parse(jwsText).payload, 'base64url'));
+}
+
+/** `keukentafel verify` on files: { code, lines }. */
+export function verifyCli(files, extra = []) {
+  assert.ok(existsSync(BIN), `${BIN} missing: run cargo build -p keukentafel-cli`);
+  try {
+    const today = extra.includes('--today') ? [] : ['--today', '2028-04-02'];
+    const out = execFileSync(BIN, ['verify', ...today, ...extra, ...files], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    return { code: 0, lines: out.trim().split('\n').map((l) => JSON.parse(l)) };
+  } catch (e) {
+    return { code: e.status, lines: e.stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l)) };
+  }
+}
+
+/** Signs the complete record on screen, fetches its file, and checks it with npm jose and with
+ * `keukentafel verify`; returns the signed record and the file. */
+export async function signAndVerify(page, name, today = '2026-11-30') {
+  await page.getByTestId('ondertekenen').tap();
+  await page.getByTestId('ondertekend-kop').waitFor();
+  const file = await signedFile(page, name);
+  const jws = JSON.parse(file.text);
+  const { payload, protectedHeader } = await jose.flattenedVerify(jws, jose.EmbeddedJWK, { algorithms: ['ES256'] });
+  assert.equal(protectedHeader.kid, await jose.calculateJwkThumbprint(protectedHeader.jwk, 'sha256'));
+  const r = verifyCli([file.path], ['--today', today]);
+  assert.equal(r.code, 0, JSON.stringify(r.lines));
+  return { record: JSON.parse(new TextDecoder().decode(payload)), file, kid: protectedHeader.kid, hash: r.lines[0].hash };
+}
+
+/** Runs the back-office CLI's `validate` on a record: the independent check. */
 export function cliValidate(record, today = '2026-11-30') {
-  const bin = join(ROOT, 'target', 'debug', 'keukentafel');
-  assert.ok(existsSync(bin), `${bin} missing: run cargo build -p keukentafel-cli`);
   const dir = mkdtempSync(join(tmpdir(), 'kt-'));
   const file = join(dir, 'record.json');
   writeFileSync(file, JSON.stringify(record));
   try {
-    return JSON.parse(execFileSync(bin, ['validate', '--today', today, file], { encoding: 'utf8' }));
+    return JSON.parse(execFileSync(BIN, ['validate', '--today', today, file], { encoding: 'utf8' }));
   } catch (e) {
     return JSON.parse(e.stdout);
   }

@@ -1,7 +1,9 @@
-// Keyboard alone: every control is reachable and operable, and focus is visible.
+// Keyboard alone: enrolling, unlocking and the form are reachable and operable, and focus is
+// visible.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve, launch, tabletPage, assertCspAndOrigin } from './lib.mjs';
+import * as f from './flow.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -20,9 +22,34 @@ const focusVisible = (page) => page.evaluate(() => {
   return s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2;
 });
 
-test('a form can be started and filled with the keyboard alone, with visible focus', async () => {
+test('enrol and unlock with the keyboard alone', async () => {
   const { context, page } = await tabletPage(browser, server.url);
   await page.goto(server.url);
+  await page.locator('#kluis-naam').waitFor();
+  assert.ok(await tabTo(page, () => document.activeElement?.id === 'kluis-naam'));
+  assert.equal(await focusVisible(page), true);
+  await page.keyboard.type('Toetsenbord Professional');
+  assert.ok(await tabTo(page, () => document.activeElement?.id === 'kluis-wachtwoord'));
+  await page.keyboard.type('een lange zin als wachtwoord');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('een lange zin als wachtwoord');
+  await page.keyboard.press('Enter');
+  await page.getByTestId('ontgrendeld-als').waitFor({ timeout: 20000 });
+  // Lock with the keyboard, unlock with the keyboard.
+  assert.ok(await tabTo(page, () => document.activeElement?.dataset.testid === 'vergrendel', 200));
+  await page.keyboard.press('Enter');
+  await page.locator('#kluis-ontgrendel').waitFor();
+  assert.ok(await tabTo(page, () => document.activeElement?.id === 'kluis-ontgrendel'));
+  assert.equal(await focusVisible(page), true);
+  await page.keyboard.type('een lange zin als wachtwoord');
+  await page.keyboard.press('Enter');
+  await page.getByTestId('nieuw-gesprek').waitFor({ timeout: 20000 });
+  await context.close();
+});
+
+test('a form can be started and filled with the keyboard alone, with visible focus', async () => {
+  const { context, page } = await tabletPage(browser, server.url);
+  await f.enter(page, server.url);
   await page.getByTestId('nieuw-gesprek').waitFor();
   assert.ok(await tabTo(page, () => document.activeElement?.dataset.testid === 'nieuw-gesprek'));
   assert.equal(await focusVisible(page), true, 'focus ring on the button');
@@ -46,6 +73,6 @@ test('a form can be started and filled with the keyboard alone, with visible foc
   // A radio button with Space.
   assert.ok(await tabTo(page, () => document.activeElement?.name === 'instemming'));
   await page.keyboard.press('Space');
-  assert.equal(await page.locator('#instemming-gegeven').isChecked(), true);
+  assert.equal(await page.locator('#instemming-given').isChecked(), true);
   await context.close();
 });

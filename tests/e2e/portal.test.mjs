@@ -19,10 +19,12 @@ const primaryBg = (page) => page.evaluate(() => {
 
 test('the portal mounts the module, themes it and receives the signed record', async () => {
   const { context, page, problems } = await tabletPage(browser, server.url, { width: 1280, height: 900 });
-  await page.goto(server.url);
+  await f.enter(page, server.url);
   await page.getByTestId('nieuw-gesprek').waitFor();
   const plain = await primaryBg(page);
   await page.goto(server.url + 'portal/');
+  // The vault applies inside the portal too: unlocked with the same professional's passphrase.
+  await f.enter(page, null);
   await page.locator('#keukentafel [data-testid="nieuw-gesprek"]').waitFor();
   const themed = await primaryBg(page);
   assert.equal(plain, 'rgb(0, 84, 138)');
@@ -38,7 +40,7 @@ test('the portal mounts the module, themes it and receives the signed record', a
   await page.getByTestId('nieuw-gesprek').tap();
   // Prefilled by the portal.
   assert.equal(await page.locator('#veld-client-name').inputValue(), 'Fatima Yilmaz');
-  assert.equal(await page.locator('#veld-professional-name').inputValue(), 'Sanne de Vries');
+  assert.match(await page.getByTestId('professional').textContent(), /^Sanne de Vries/);
   await f.fill(page, 'veld-conversationDate', f.CONVERSATION);
   await f.tapLabel(page, 'domein-zorg');
   await f.step(page, 'instemming');
@@ -48,19 +50,30 @@ test('the portal mounts the module, themes it and receives the signed record', a
   await f.step(page, 'controle');
   await f.drawTouch(page, 'veld-consent-signers-0-signature');
   await page.getByTestId('status-compleet').waitFor();
+  await page.evaluate(() => document.addEventListener('signed', () => { window.portalBubbled = (window.portalBubbled ?? 0) + 1; }));
   await page.getByTestId('ondertekenen').tap();
   await page.waitForFunction(() => (window.portalReceived ?? []).some((e) => e.name === 'signed'));
+  assert.equal(await page.evaluate(() => window.portalBubbled ?? 0), 0, 'the signed event (client data) does not bubble to the page');
   const received = await page.evaluate(() => window.portalReceived.find((e) => e.name === 'signed'));
   assert.equal(received.check.valid, true, 'the portal verified it with verify()');
   assert.match(await page.getByTestId('portal-log').textContent(), /draft-saved/);
   await screenshot(page, 'portaal');
   const path = join(ARTIFACTS, 'exports', 'portal-signed.jws.json');
   writeFileSync(path, received.detail.jws);
-  const out = JSON.parse(execFileSync(join(ARTIFACTS, '..', '..', '..', 'target', 'debug', 'keukentafel'), ['verify', '--today', '2026-11-30', path], { encoding: 'utf8' }));
+  const out = JSON.parse(execFileSync(f.BIN, ['verify', '--today', '2026-11-30', path], { encoding: 'utf8' }));
   assert.equal(out.valid, true);
   assert.equal(out.recordId, received.detail.recordId);
   assert.equal(out.hash, received.detail.hash);
   assert.deepEqual(problems.pageErrors, []);
+  await context.close();
+});
+
+test('the vault in a portal: the portal prefills the enrolment', async () => {
+  const { context, page } = await tabletPage(browser, server.url);
+  await page.goto(server.url + 'portal/');
+  await page.locator('#keukentafel #kluis-naam').waitFor();
+  assert.equal(await page.locator('#kluis-naam').inputValue(), 'Sanne de Vries');
+  assert.equal(await page.locator('#kluis-functie').inputValue(), 'Wmo-consulent');
   await context.close();
 });
 

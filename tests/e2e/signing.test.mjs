@@ -1,8 +1,9 @@
-// Signed export: made by the real app in Chromium, verified by an independent JOSE library
-// (npm jose) and by `keukentafel verify`; tampering detected; the device key is persistent and
-// not extractable; signed records are frozen; a withdrawal after the 16th birthday, which survives
-// a reload, tells of a full disk and goes on, and is not overwritten from a second tab; a
-// withdrawal signed by representatives changed since the consent.
+// Signed export: made by the real app in Chromium with the professional's own key, verified by
+// an independent JOSE library (npm jose) and by `keukentafel verify` (also against the enrolled
+// professionals' keys); tampering detected; signed records are frozen; a withdrawal — of a
+// record signed on this tablet, or of a file from elsewhere — after the 16th birthday, which
+// survives a reload, tells of a full disk and goes on, and is not overwritten from a second tab;
+// a withdrawal signed by representatives changed since the consent.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -13,29 +14,11 @@ import AxeBuilder from '@axe-core/playwright';
 import { serve, launch, tabletPage, screenshot, ARTIFACTS, assertCspAndOrigin } from './lib.mjs';
 import * as f from './flow.mjs';
 
-const BIN = join(ARTIFACTS, '..', '..', '..', 'target', 'debug', 'keukentafel');
 const EXPORTS = join(ARTIFACTS, 'exports');
+const { verifyCli, download } = f;
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); mkdirSync(EXPORTS, { recursive: true }); });
 after(async () => { await browser?.close(); await server?.close(); assertCspAndOrigin(); });
-
-function verifyCli(files, extra = []) {
-  assert.ok(existsSync(BIN), 'keukentafel CLI built by cargo test');
-  try {
-    const today = extra.includes('--today') ? [] : ['--today', '2028-04-02'];
-    const out = execFileSync(BIN, ['verify', ...today, ...extra, ...files], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-    return { code: 0, lines: out.trim().split('\n').map((l) => JSON.parse(l)) };
-  } catch (e) {
-    return { code: e.status, lines: e.stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l)) };
-  }
-}
-
-async function download(page, trigger, name) {
-  const [dl] = await Promise.all([page.waitForEvent('download'), trigger()]);
-  const path = join(EXPORTS, name ?? dl.suggestedFilename());
-  await dl.saveAs(path);
-  return { path, suggested: dl.suggestedFilename(), text: readFileSync(path, 'utf8') };
-}
 
 async function teenConsent(page) {
   await f.newConversation(page, server.url);
@@ -52,9 +35,16 @@ async function teenConsent(page) {
   await page.getByTestId('status-compleet').waitFor();
 }
 
+/** Signs the record on screen and fetches its file. */
+async function signIt(page, name) {
+  await page.getByTestId('ondertekenen').tap();
+  await page.getByTestId('ondertekend-kop').waitFor();
+  return f.signedFile(page, name);
+}
+
 /** Opens the withdrawal screen, imports the consent export and sets the withdrawal date. */
 async function withdrawalOf(page, path, date) {
-  await page.goto(server.url);
+  await f.enter(page, server.url);
   await page.getByTestId('intrekken').tap();
   await page.locator('#intrekken-bestand').setInputFiles(path);
   await page.getByTestId('origineel').waitFor();
@@ -67,10 +57,9 @@ let exported; // { path, text } of the consent export, shared by later tests
 test('the app signs a record that npm jose and keukentafel verify both accept', async () => {
   const { context, page, problems } = await tabletPage(browser, server.url);
   await teenConsent(page);
-  exported = await download(page, () => page.getByTestId('ondertekenen').tap());
+  exported = await signIt(page);
   assert.match(exported.suggested, /^keukentafel-2026-11-20-consent-[0-9a-f-]{36}\.jws\.json$/);
   assert.ok(!exported.suggested.includes('Daan'), 'no client name in the file name');
-  await page.getByTestId('ondertekend-kop').waitFor();
   await screenshot(page, 'ondertekend');
   assert.match(await page.getByTestId('samenvatting').textContent(), /Mila Jansen, ouder met gezag en Daan Jansen, cliënt/);
 
@@ -89,19 +78,26 @@ test('the app signs a record that npm jose and keukentafel verify both accept', 
   const sortKeys = (v) => Array.isArray(v) ? v.map(sortKeys) : v && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sortKeys(v[k])])) : v;
   assert.equal(JSON.stringify(sortKeys(record)), new TextDecoder().decode(payload));
 
-  // And our own CLI, also with the device key enrolled as a JWK Set.
+  // The record names the professional who signed, and the key is theirs.
+  assert.deepEqual(record.professional, { name: 'Sanne de Vries', organisation: 'Sociaal Team Landsmeer', role: 'Wmo-consulent' });
+  // And our own CLI, also with the professional's key enrolled as the settings screen gives it.
   const r = verifyCli([exported.path]);
   assert.equal(r.code, 0, JSON.stringify(r.lines));
   assert.equal(r.lines[0].valid, true);
   assert.equal(r.lines[0].kid, protectedHeader.kid);
+  const hashShown = r.lines[0].hash;
+  assert.match(await page.locator('main').textContent(), new RegExp(hashShown));
+  await page.getByRole('button', { name: 'Terug naar het overzicht' }).tap();
+  await page.getByTestId('instellingen').tap();
+  assert.equal(await page.getByTestId('vingerafdruk').textContent(), protectedHeader.kid);
   const jwks = join(EXPORTS, 'trusted.jwks');
-  writeFileSync(jwks, JSON.stringify({ keys: [protectedHeader.jwk] }));
-  assert.equal(verifyCli([exported.path], ['--keys', jwks]).code, 0);
+  writeFileSync(jwks, await page.getByTestId('publieke-sleutel').textContent());
+  const enrolled = verifyCli([exported.path], ['--keys', jwks]);
+  assert.equal(enrolled.code, 0);
+  assert.equal(enrolled.lines[0].professional, 'Sanne de Vries', 'the key set names the professional');
   const other = await jose.exportJWK((await jose.generateKeyPair('ES256')).publicKey);
   writeFileSync(join(EXPORTS, 'other.jwks'), JSON.stringify({ keys: [other] }));
   assert.equal(verifyCli([exported.path], ['--keys', join(EXPORTS, 'other.jwks')]).code, 1);
-  // The hash the app shows is the CLI's hash.
-  assert.match(await page.locator('main').textContent(), new RegExp(r.lines[0].hash));
   assert.deepEqual(problems.pageErrors, []);
   assert.deepEqual(problems.foreignRequests, []);
   await context.close();
@@ -136,51 +132,38 @@ test('changing any single byte of a real export is rejected', async () => {
   assert.equal(verifyCli([exported.path]).code, 0);
 });
 
-test('the device key survives a reload and is not extractable; signed records are frozen', async () => {
-  const { context, page } = await tabletPage(browser, server.url);
-  await page.goto(server.url);
-  await page.getByTestId('instellingen').tap();
-  const tp1 = await page.getByTestId('vingerafdruk').textContent();
-  assert.equal(tp1.length, 43);
-  const keyInfo = () => page.evaluate(() => new Promise((resolve, reject) => {
-    const req = indexedDB.open('keukentafel-sleutels');
-    req.onsuccess = () => {
-      const get = req.result.transaction('sleutels').objectStore('sleutels').get('apparaat');
-      get.onsuccess = async () => {
-        const rec = get.result;
-        let exported = true;
-        try { await crypto.subtle.exportKey('jwk', rec.privateKey); } catch { exported = false; }
-        resolve({ extractable: rec.privateKey.extractable, type: rec.privateKey.type, exported, usages: rec.privateKey.usages });
-      };
-      get.onerror = () => reject(get.error);
-    };
-    req.onerror = () => reject(req.error);
-  }));
-  const k = await keyInfo();
-  assert.deepEqual(k, { extractable: false, type: 'private', exported: false, usages: ['sign'] });
-  await page.reload();
-  await page.getByTestId('instellingen').tap();
-  assert.equal(await page.getByTestId('vingerafdruk').textContent(), tp1, 'same key after reload');
-  await screenshot(page, 'instellingen');
-  await page.getByRole('button', { name: 'Terug naar het overzicht' }).tap();
-
-  // A fresh context has none of this page's storage: the signed draft lives in the first test's
-  // context only, so check freezing with a new signature here.
+test('the professional\'s key stays theirs over a reload; signed records are frozen; change and withdraw start from the signed record', async () => {
+  const { context, page, problems } = await tabletPage(browser, server.url);
   await teenConsent(page);
-  const signedExport = await download(page, () => page.getByTestId('ondertekenen').tap());
-  const hash = verifyCli([signedExport.path]).lines[0].hash;
+  const first = await signIt(page);
+  const { hash, kid } = verifyCli([first.path]).lines[0];
   await page.reload();
-  const item = page.getByTestId('concept').filter({ hasText: 'Ondertekend en geëxporteerd' });
+  await f.enter(page);
+  const item = page.getByTestId('concept').filter({ hasText: 'Ondertekend' });
   await item.getByRole('button', { name: 'Bekijken' }).tap();
   await page.getByTestId('ondertekend-kop').waitFor();
   assert.equal(await page.locator('input, textarea, select').count(), 0, 'a signed record shows no inputs');
+  // Withdrawing a consent signed on this tablet needs no file: it starts from the record.
+  await page.getByTestId('intrekken-dit').tap();
+  await page.getByTestId('origineel').waitFor();
+  assert.equal(await page.getByTestId('origineel-sleutel').textContent(), 'Handtekening gecontroleerd: ondertekend met de sleutel van Sanne de Vries.');
+  await page.getByTestId('intrekken-terug').tap();
+  // A change is a new record that references the signed one; signatures are not carried over.
+  await page.getByTestId('concept').filter({ hasText: 'Ondertekend' }).getByRole('button', { name: 'Bekijken' }).tap();
   await page.getByTestId('wijzigen').tap();
   await page.locator('.kt-stap-inhoud[data-stap="gesprek"]').waitFor();
-  const drafts = await f.drafts(page);
-  const revision = drafts.find((d) => !d.signed);
-  assert.equal(revision.record.previous.hash, hash, 'the new record references the signed one');
-  assert.notEqual(revision.record.recordId, JSON.parse(Buffer.from(JSON.parse(signedExport.text).payload, 'base64url')).recordId);
-  assert.ok(revision.record.consent.signers.every((s) => s.signature.strokes.length === 0), 'signatures are not carried over');
+  await f.step(page, 'controle');
+  await page.getByTestId('status-open').waitFor();
+  await f.drawTouch(page, 'veld-consent-signers-0-signature');
+  await f.drawMouse(page, 'veld-consent-signers-1-signature');
+  await page.getByTestId('status-compleet').waitFor();
+  const revision = await signIt(page, 'revision.jws.json');
+  const r = verifyCli([revision.path]).lines[0];
+  assert.equal(r.kid, kid, 'signed with the same professional\'s key after the reload');
+  const record = f.payloadOf(revision.text);
+  assert.equal(record.previous.hash, hash, 'the new record references the signed one');
+  assert.notEqual(record.recordId, f.payloadOf(first.text).recordId);
+  assert.deepEqual(problems.pageErrors, []);
   await context.close();
 });
 
@@ -201,6 +184,7 @@ test('a withdrawal after the 16th birthday is signed by the client alone and sur
   await page.getByTestId('intrekken-compleet').waitFor();
   // A reload (an update, a crash) loses nothing: the withdrawal continues where it was.
   await page.reload();
+  await f.enter(page);
   // The start page lists it, like a draft.
   assert.match(await page.getByTestId('intrekking-bezig').textContent(), /Daan Jansen \(LM-2026-3001\)/);
   await screenshot(page, 'start-intrekking-bezig');
@@ -210,7 +194,9 @@ test('a withdrawal after the 16th birthday is signed by the client alone and sur
   assert.equal(await page.getByTestId('ondertekenaar').count(), 1);
   await page.getByTestId('intrekken-compleet').waitFor();
   await screenshot(page, 'intrekking');
-  const w = await download(page, () => page.getByTestId('intrekking-ondertekenen').tap());
+  await page.getByTestId('intrekking-ondertekenen').tap();
+  await page.getByTestId('intrekking-klaar').waitFor();
+  const w = await f.signedFile(page);
   assert.match(w.suggested, /^keukentafel-2028-04-02-withdrawal-/);
   const consentHash = verifyCli([exported.path]).lines[0].hash;
   const r = verifyCli([w.path]);
@@ -221,7 +207,7 @@ test('a withdrawal after the 16th birthday is signed by the client alone and sur
   assert.equal(record.withdrawn.recordId, JSON.parse(Buffer.from(JSON.parse(exported.text).payload, 'base64url')).recordId);
   assert.deepEqual(record.signers.map((s) => s.role), ['client']);
   assert.ok(record.signers[0].signature.strokes.length > 0, 'the signature drawn before the reload is signed');
-  // Signed and left: no longer listed, and the next withdrawal on this device starts empty.
+  // Signed and left: no longer listed as in progress, and the next withdrawal starts empty.
   await page.getByTestId('intrekken-terug').tap();
   await page.getByTestId('nieuw-gesprek').waitFor();
   assert.equal(await page.getByTestId('intrekking-bezig').count(), 0);
@@ -265,7 +251,9 @@ test('a withdrawal for a client judged incapable since: representatives changed 
   await screenshot(page, 'intrekking-mentor');
   const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
   assert.deepEqual(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`), []);
-  const w = await download(page, () => page.getByTestId('intrekking-ondertekenen').tap(), 'withdrawal-mentor.jws.json');
+  await page.getByTestId('intrekking-ondertekenen').tap();
+  await page.getByTestId('intrekking-klaar').waitFor();
+  const w = await f.signedFile(page, 'withdrawal-mentor.jws.json');
   const r = verifyCli([w.path]);
   assert.equal(r.code, 0, JSON.stringify(r.lines));
   const record = JSON.parse(Buffer.from(JSON.parse(w.text).payload, 'base64url'));
@@ -279,10 +267,16 @@ test('a withdrawal for a client judged incapable since: representatives changed 
 test('a full disk during a withdrawal is reported in Dutch and the withdrawal goes on', async () => {
   assert.ok(exported, 'needs the export of the first test');
   const { context, page } = await tabletPage(browser, server.url);
-  await page.addInitScript(() => {
-    Storage.prototype.setItem = function () { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };
+  await f.enter(page, server.url);
+  // The disk fills up after enrolment: every write to the vault is refused.
+  await page.evaluate(() => {
+    IDBObjectStore.prototype.put = function () { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };
   });
-  await withdrawalOf(page, exported.path, '2028-04-02');
+  await page.getByTestId('intrekken').tap();
+  await page.locator('#intrekken-bestand').setInputFiles(exported.path);
+  await page.getByTestId('origineel').waitFor();
+  await f.fill(page, 'veld-date', '2028-04-02');
+  await page.locator('#veld-date').dispatchEvent('change');
   const msg = page.getByTestId('opslag-fout');
   await msg.waitFor();
   assert.match(await msg.textContent(), /opslag van deze browser is vol/);
@@ -296,12 +290,13 @@ test('a full disk during a withdrawal is reported in Dutch and the withdrawal go
 test('a consent file just opened for withdrawal is kept over a reload', async () => {
   assert.ok(exported, 'needs the export of the first test');
   const { context, page } = await tabletPage(browser, server.url);
-  await page.goto(server.url);
+  await f.enter(page, server.url);
   await page.getByTestId('intrekken').tap();
   await page.locator('#intrekken-bestand').setInputFiles(exported.path);
   await page.getByTestId('origineel').waitFor();
   await page.getByTestId('opgeslagen').waitFor();
   await page.reload();
+  await f.enter(page);
   await page.getByTestId('intrekking-verder').tap();
   await page.getByTestId('origineel').waitFor();
   await context.close();
@@ -312,7 +307,7 @@ test('two tabs on one withdrawal do not silently overwrite each other', async ()
   const { context, page: a, problems } = await tabletPage(browser, server.url);
   await withdrawalOf(a, exported.path, '2028-04-02');
   const b = await context.newPage();
-  await b.goto(server.url);
+  await f.enter(b, server.url);
   await b.getByTestId('intrekking-verder').tap();
   await b.getByTestId('origineel').waitFor();
   assert.equal(await b.locator('#veld-date').inputValue(), '2028-04-02');
@@ -332,19 +327,27 @@ test('two tabs on one withdrawal do not silently overwrite each other', async ()
   assert.ok(await inView(), 'and at the top of the screen');
   await a.locator('label[for="intrekken-alles"]').tap();
   await screenshot(a, 'intrekking-ander-tabblad');
-  const stored = () => a.evaluate(() => JSON.parse(localStorage.getItem('keukentafel:intrekking')));
-  assert.equal((await stored()).record.date, '2028-05-01', 'tab B\'s change is kept');
-  assert.equal((await stored()).record.scope.whole, true, 'tab A did not overwrite it');
+  // What is stored is tab B's version, not tab A's change (a third tab reads it).
+  const stored = async () => {
+    const c = await context.newPage();
+    await f.enter(c, server.url);
+    await c.getByTestId('intrekking-verder').tap();
+    await c.getByTestId('origineel').waitFor();
+    const v = { date: await c.locator('#veld-date').inputValue(), whole: await c.locator('#intrekken-alles').isChecked() };
+    await c.close();
+    return v;
+  };
+  assert.deepEqual(await stored(), { date: '2028-05-01', whole: true }, 'tab B\'s change is kept, tab A did not overwrite it');
   // Tab A loads the newest version and goes on; now tab B is the one that is behind.
   await a.getByRole('button', { name: 'Laad de nieuwste versie' }).tap();
-  assert.equal(await a.locator('#veld-date').inputValue(), '2028-05-01');
+  await a.waitForFunction(() => document.querySelector('#veld-date')?.value === '2028-05-01');
   assert.equal(await msg.count(), 0);
   await a.locator('label[for="intrekken-alles"]').tap();
-  await a.waitForFunction(() => JSON.parse(localStorage.getItem('keukentafel:intrekking')).record.scope.whole === false);
+  await a.getByTestId('opgeslagen').waitFor();
+  await b.getByTestId('opslag-conflict').waitFor();
   await f.fill(b, 'veld-date', '2028-06-01');
   await b.locator('#veld-date').dispatchEvent('change');
-  await b.getByTestId('opslag-conflict').waitFor();
-  assert.equal((await stored()).record.date, '2028-05-01');
+  assert.deepEqual(await stored(), { date: '2028-05-01', whole: false });
   assert.deepEqual(problems.pageErrors, []);
   await context.close();
 });
@@ -357,7 +360,7 @@ test('a tampered file is refused on import', async () => {
   const path = join(EXPORTS, 'import-tampered.jws.json');
   writeFileSync(path, JSON.stringify({ ...jws, payload: b.toString('base64url') }));
   const { context, page } = await tabletPage(browser, server.url);
-  await page.goto(server.url);
+  await f.enter(page, server.url);
   await page.getByTestId('intrekken').tap();
   await page.locator('#intrekken-bestand').setInputFiles(path);
   const err = page.getByTestId('intrekken-fout');
@@ -384,19 +387,16 @@ test('a JWS made by a standard library (npm jose) over a valid record verifies',
   assert.equal(r.lines[0].kid, await jose.calculateJwkThumbprint(jwk));
 });
 
-test('a browser that cannot store the key says so, and the form is kept', async () => {
+test('a browser that cannot keep a vault says so before anything is typed', async () => {
   const { context, page } = await tabletPage(browser, server.url);
   await page.addInitScript(() => {
     // As in a private window or with Lockdown Mode: IndexedDB refuses.
     Object.defineProperty(window, 'indexedDB', { value: { open() { throw new DOMException('blocked', 'SecurityError'); } } });
   });
-  await teenConsent(page);
-  await page.getByTestId('ondertekenen').tap();
-  const err = page.getByTestId('onderteken-fout');
+  await page.goto(server.url);
+  const err = page.getByTestId('kluis-niet-beschikbaar');
   await err.waitFor();
-  assert.match(await err.textContent(), /kan de ondertekensleutel niet bewaren/);
-  const [draft] = await f.drafts(page);
-  assert.equal(draft.signed, undefined, 'not signed');
-  assert.equal(draft.record.consent.signers.filter((s) => s.signature.strokes.length > 0).length, 2, 'signatures kept');
+  assert.match(await err.textContent(), /kan niets veilig bewaren/);
+  assert.equal(await page.locator('#kluis-naam').count(), 0, 'no enrolment that could not be kept');
   await context.close();
 });

@@ -2,6 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve, launch, tabletPage, screenshot, assertCspAndOrigin } from './lib.mjs';
+import * as f from './flow.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -13,10 +14,14 @@ test('start page renders the profile municipality from the wasm core', async () 
   const municipality = page.getByTestId('municipality');
   await municipality.waitFor({ timeout: 15000 });
   assert.equal(await municipality.textContent(), 'Gemeente Landsmeer');
+  // A fresh tablet asks the professional to enrol first; nothing else is shown.
+  assert.equal(await page.locator('h1').textContent(), 'Inschrijven op deze tablet');
+  await screenshot(page, 'inschrijven-1024x768');
+  await f.enrolHere(page);
   assert.equal(await page.locator('h1').textContent(), 'Toestemming bij het keukentafelgesprek');
   assert.equal(await page.getAttribute('html', 'lang'), 'nl');
   // The rule count comes from the core compiled to wasm.
-  assert.match(await page.getByTestId('rules-count').textContent(), /^26 regels uit het protocol/);
+  assert.match(await page.getByTestId('rules-count').textContent(), /^27 regels uit het protocol/);
   assert.equal(await page.locator('#partners-kop + ul li').count(), 8);
   // The wasm really is optimised and served as wasm.
   const wasm = await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.wasm')).map((e) => e.name));
@@ -35,6 +40,7 @@ test('start page fits a portrait tablet', async () => {
   const { context, page, problems } = await tabletPage(browser, server.url, { width: 768, height: 1024 });
   await page.goto(server.url);
   await page.getByTestId('municipality').waitFor({ timeout: 15000 });
+  await f.enrolHere(page);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `horizontal overflow of ${overflow}px`);
   await screenshot(page, 'start-768x1024');

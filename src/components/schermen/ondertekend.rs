@@ -40,7 +40,9 @@ pub fn Ondertekend(
             })}
             <div class="kt-acties">
                 <button type="button" class="kt-knop kt-knop--tweede" data-testid="wijzigen" on:click=move |_| on_revise.run(())>"Wijzigen (maakt een nieuw record)"</button>
-                <Show when=given>
+                <Show when=given fallback=|| view! {
+                    <p class="kt-hint" data-testid="niets-in-te-trekken">"Er is geen schriftelijke toestemming gegeven, dus er is niets om in te trekken."</p>
+                }>
                     <button type="button" class="kt-knop kt-knop--tweede" data-testid="intrekken-dit" on:click=move |_| on_withdraw.run(())>"Intrekken"</button>
                 </Show>
                 <button type="button" class="kt-knop kt-knop--tweede" on:click=move |_| crate::browser::print()>"Afdrukken"</button>

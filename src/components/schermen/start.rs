@@ -18,6 +18,7 @@ pub fn Start(
     #[prop(into)] on_requests: Callback<()>,
     #[prop(into)] on_settings: Callback<()>,
     message: RwSignal<Option<String>>,
+    notice: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let partners = profile
         .partners
@@ -66,6 +67,12 @@ pub fn Start(
                 "per categorie en per partner, ondertekend door wie dat volgens het protocol mag."
             </p>
             {move || message.get().map(|m| view! { <p class="kt-opslag-fout" role="alert">{m}</p> })}
+            {move || notice.get().map(|n| view! {
+                <p class="kt-status" role="status" data-testid="kluis-melding">
+                    {n} " "
+                    <button type="button" class="kt-knop kt-knop--klein" on:click=move |_| notice.set(None)>"Sluiten"</button>
+                </p>
+            })}
             <div class="kt-acties">
                 <button type="button" class="kt-knop kt-knop--groot" data-testid="nieuw-gesprek" on:click=move |_| on_new.run(())>"Nieuw gesprek"</button>
                 <button type="button" class="kt-knop kt-knop--tweede" data-testid="intrekken" on:click=move |_| on_withdraw.run(())>"Toestemming intrekken"</button>
