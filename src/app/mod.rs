@@ -88,25 +88,25 @@ pub fn App(config: AppConfig) -> impl IntoView {
 
     let unlocked = Callback::new(move |s: Session| {
         settings::set_last_professional(&s.id);
-        let same = resume.get_value().is_some_and(|r| r.professional == s.id);
+        let same = resume
+            .get_value()
+            .is_some_and(|r| r.professional == s.id);
         let focus = resume.get_value().and_then(|r| r.focus);
         if !same {
             screen.set(Screen::Start);
         }
         resume.set_value(None);
-        notice.set(None);
         enrolling.set(false);
-        vault.unlocked(s);
         leptos::task::spawn_local(async move {
             let n = vault::state().await.professionals.len();
             settings::set_enrolled_count(n);
-            if let Ok(moved) = migrate::take_over().await {
-                if moved > 0 {
-                    notice.set(Some(format!(
-                        "{moved} concept(en) van vóór de kluis zijn versleuteld overgenomen."
-                    )));
-                }
-            }
+            // What the version before the vault left in plaintext goes into this vault first,
+            // so that the screens list it.
+            let moved = migrate::take_over().await.unwrap_or(0);
+            notice.set((moved > 0).then(|| {
+                format!("{moved} concept(en) van vóór de kluis zijn versleuteld overgenomen.")
+            }));
+            vault.unlocked(s);
             if let Some(id) = focus {
                 crate::browser::focus_when_ready(&id);
             }
@@ -157,6 +157,8 @@ pub fn App(config: AppConfig) -> impl IntoView {
                         on_unlocked=unlocked
                         on_enrol=Callback::new(move |_| enrolling.set(true))
                         on_wiped=Callback::new(move |name: String| {
+                            // A deliberate wipe: not to be reported as keys that vanished.
+                            settings::set_enrolled_count(settings::enrolled_count().saturating_sub(1) as usize);
                             notice.set(Some(format!("Na te veel onjuiste pogingen zijn de sleutels en concepten van {name} van deze tablet gewist. Schrijf u opnieuw in. Ondertekende records die nog niet in het dossier zijn, blijven verzegeld bewaard.")));
                             state.set(None);
                             refresh();

@@ -70,7 +70,8 @@ pub fn use_idle(timeout: Duration, hidden_timeout: Duration) -> UseIdleReturn {
             handles.push((name, send_wrapper::SendWrapper::new(cb)));
         }
     }
-    let visibility = window_event_listener(leptos::ev::visibilitychange, move |_| {
+    // `visibilitychange` is fired at the document.
+    let on_visibility = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
         let hidden = document().visibility_state() == web_sys::VisibilityState::Hidden;
         if hidden {
             hidden_since.set_value(Some(js_sys::Date::now()));
@@ -80,6 +81,11 @@ pub fn use_idle(timeout: Duration, hidden_timeout: Duration) -> UseIdleReturn {
             last_active.set_value(js_sys::Date::now());
         }
     });
+    let _ = document().add_event_listener_with_callback(
+        "visibilitychange",
+        wasm_bindgen::JsCast::unchecked_ref(on_visibility.as_ref()),
+    );
+    let visibility = send_wrapper::SendWrapper::new(on_visibility);
     let interval = set_interval_with_handle(check, Duration::from_secs(1)).ok();
     on_cleanup(move || {
         if let Some(w) = web_sys::window() {
@@ -92,7 +98,11 @@ pub fn use_idle(timeout: Duration, hidden_timeout: Duration) -> UseIdleReturn {
                 );
             }
         }
-        visibility.remove();
+        let cb = visibility.take();
+        let _ = document().remove_event_listener_with_callback(
+            "visibilitychange",
+            wasm_bindgen::JsCast::unchecked_ref(cb.as_ref()),
+        );
         if let Some(i) = interval {
             i.clear();
         }

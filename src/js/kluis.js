@@ -151,6 +151,8 @@ function announce(msg) {
 export async function ktVaultState() {
   try {
     const list = await tx('professionals', 'readonly', (s) => reqValue(s.professionals.getAll()));
+    // In the order they enrolled (the keys are random).
+    list.sort((a, b) => (a.created < b.created ? -1 : a.created > b.created ? 1 : 0));
     return JSON.stringify({ available: true, professionals: list.map(publicOf) });
   } catch (e) {
     return JSON.stringify({ available: false, professionals: [], message: e.message });

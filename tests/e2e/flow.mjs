@@ -13,6 +13,11 @@ export const BIN = join(ROOT, 'target', 'debug', 'keukentafel');
 export const EXPORTS = join(here, 'artifacts', 'exports');
 export const CONVERSATION = '2026-11-20';
 
+/** A tap where the page has touch; a click in a Chromium driven over CDP (no touch emulation). */
+export function press(page, locator) {
+  return page.__clicks ? locator.click() : locator.tap();
+}
+
 /** The professional of most tests, and their passphrase. */
 export const SANNE = { name: 'Sanne de Vries', organisation: 'Sociaal Team Landsmeer', role: 'Wmo-consulent', secret: 'correct paard batterij nietje' };
 
@@ -24,16 +29,16 @@ export async function enrolHere(page, who = SANNE) {
   await page.locator('#kluis-functie').fill(who.role ?? '');
   await page.locator('#kluis-wachtwoord').fill(who.secret);
   await page.locator('#kluis-herhaal').fill(who.secret);
-  await page.getByTestId('kluis-inschrijven').tap();
+  await press(page, page.getByTestId('kluis-inschrijven'));
   await page.getByTestId('ontgrendeld-als').waitFor({ timeout: 20000 });
 }
 
 /** Unlocks as `who` on the unlock screen that is showing. */
 export async function unlockHere(page, who = SANNE) {
   await page.locator('#kluis-ontgrendel').waitFor();
-  await page.getByTestId('kluis-naam').filter({ hasText: who.name }).first().tap();
+  await press(page, page.getByTestId('kluis-naam').filter({ hasText: who.name }).first());
   await page.locator('#kluis-ontgrendel').fill(who.secret);
-  await page.getByTestId('kluis-ontgrendelen').tap();
+  await press(page, page.getByTestId('kluis-ontgrendelen'));
   await page.getByTestId('ontgrendeld-als').waitFor({ timeout: 20000 });
 }
 
@@ -46,30 +51,30 @@ export async function enter(page, url, who = SANNE) {
   if (await page.locator('#kluis-ontgrendel').count()) {
     const names = await page.getByTestId('kluis-naam').allTextContents();
     if (names.includes(who.name)) return unlockHere(page, who);
-    await page.getByTestId('kluis-nieuw').tap();
+    await press(page, page.getByTestId('kluis-nieuw'));
   }
   await enrolHere(page, who);
 }
 
 export async function step(page, slug) {
-  await page.locator(`button[data-stap="${slug}"]`).tap();
+  await press(page, page.locator(`button[data-stap="${slug}"]`));
   await page.locator(`.kt-stap-inhoud[data-stap="${slug}"]`).waitFor();
 }
 
 /** Taps the label of a checkbox or radio (the way a finger does). */
 export async function tapLabel(page, forId) {
-  await page.locator(`label[for="${forId}"]`).tap();
+  await press(page, page.locator(`label[for="${forId}"]`));
 }
 
 export async function fill(page, id, value) {
   const el = page.locator(`#${id}`);
-  await el.tap();
+  await press(page, el);
   await el.fill(value);
 }
 
 export async function newConversation(page, url, who = SANNE) {
   await enter(page, url, who);
-  await page.getByTestId('nieuw-gesprek').tap();
+  await press(page, page.getByTestId('nieuw-gesprek'));
   await page.locator('.kt-stap-inhoud[data-stap="gesprek"]').waitFor();
 }
 
@@ -83,13 +88,13 @@ export async function gesprek(page, { dossier, name, birth, domains }) {
 }
 
 export async function addRepresentative(page, index, name, role) {
-  await page.getByRole('button', { name: 'Vertegenwoordiger toevoegen' }).tap();
+  await press(page, page.getByRole('button', { name: 'Vertegenwoordiger toevoegen' }));
   await fill(page, `veld-representation-representatives-${index}-name`, name);
   await page.locator(`#veld-representation-representatives-${index}-role`).selectOption(role);
 }
 
 export async function chips(page, fieldsetId, partners) {
-  for (const p of partners) await page.locator(`#${fieldsetId} [data-partner="${p}"]`).tap();
+  for (const p of partners) await press(page, page.locator(`#${fieldsetId} [data-partner="${p}"]`));
 }
 
 export async function instemming(page, partners) {
@@ -160,7 +165,7 @@ export async function download(page, trigger, name) {
 
 /** The signed file of the record on screen (its "Bestand downloaden"). */
 export async function signedFile(page, name) {
-  return download(page, () => page.getByTestId('opnieuw-downloaden').tap(), name);
+  return download(page, () => press(page, page.getByTestId('opnieuw-downloaden')), name);
 }
 
 /** The record inside a signed file. */
@@ -183,7 +188,7 @@ export function verifyCli(files, extra = []) {
 /** Signs the complete record on screen, fetches its file, and checks it with npm jose and with
  * `keukentafel verify`; returns the signed record and the file. */
 export async function signAndVerify(page, name, today = '2026-11-30') {
-  await page.getByTestId('ondertekenen').tap();
+  await press(page, page.getByTestId('ondertekenen'));
   await page.getByTestId('ondertekend-kop').waitFor();
   const file = await signedFile(page, name);
   const jws = JSON.parse(file.text);

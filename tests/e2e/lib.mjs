@@ -100,3 +100,45 @@ export async function screenshot(page, name) {
   await page.screenshot({ path, fullPage: true });
   return path;
 }
+
+/**
+ * Chromium as its own process with a persistent profile folder, driven over CDP: a test can
+ * read the folder afterwards, or kill the process (SIGKILL) and start it again on the same
+ * folder. Returns { proc, browser, context, close, kill }.
+ */
+export async function launchProfile(dir) {
+  const { spawn } = await import('node:child_process');
+  const proc = spawn(process.env.CHROMIUM ?? '/usr/bin/chromium', [
+    '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+    '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic', '--lang=nl-NL',
+    '--password-store=basic', `--user-data-dir=${dir}`, '--remote-debugging-port=0', 'about:blank',
+  ], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const ws = await new Promise((resolve, reject) => {
+    let err = '';
+    proc.stderr.on('data', (d) => {
+      err += d;
+      const m = err.match(/DevTools listening on (ws:\/\/\S+)/);
+      if (m) resolve(m[1]);
+    });
+    proc.on('exit', (code) => reject(new Error(`chromium exited (${code}): ${err}`)));
+  });
+  const browser = await chromium.connectOverCDP(ws);
+  const context = browser.contexts()[0];
+  const exited = new Promise((ok) => proc.on('exit', ok));
+  return {
+    proc,
+    browser,
+    context,
+    /** A graceful shutdown: Chromium writes everything out, as when the tablet is switched off properly. */
+    close: async () => {
+      const cdp = await browser.newBrowserCDPSession();
+      await cdp.send('Browser.close').catch(() => {});
+      await exited;
+    },
+    /** The process killed outright (Android kills background browsers this way). */
+    kill: async () => {
+      proc.kill('SIGKILL');
+      await exited;
+    },
+  };
+}
