@@ -88,9 +88,7 @@ pub fn App(config: AppConfig) -> impl IntoView {
 
     let unlocked = Callback::new(move |s: Session| {
         settings::set_last_professional(&s.id);
-        let same = resume
-            .get_value()
-            .is_some_and(|r| r.professional == s.id);
+        let same = resume.get_value().is_some_and(|r| r.professional == s.id);
         let focus = resume.get_value().and_then(|r| r.focus);
         if !same {
             screen.set(Screen::Start);

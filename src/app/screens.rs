@@ -209,7 +209,7 @@ fn Geladen<R: Record, V: RecordView<R>>(
     on_gone: Callback<()>,
     view: V,
 ) -> impl IntoView {
-    let loaded = LocalResource::new(move || {
+    let loaded = crate::hooks::use_loaded::use_loaded(move || {
         let (id, fresh) = (id.clone(), fresh.clone());
         async move {
             match fresh {

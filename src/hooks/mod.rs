@@ -3,5 +3,6 @@
 
 pub mod use_autosave;
 pub mod use_idle;
+pub mod use_loaded;
 pub mod use_profile;
 pub mod use_vault;

@@ -3,7 +3,6 @@
 //! number form, the member order and the one-pass check the verifier asks of every payload.
 
 use crate::json::Value;
-use std::fmt::Write;
 
 /// The canonical form of a JSON value.
 pub fn canonicalize(v: &Value) -> String {
@@ -201,9 +200,7 @@ impl<'a> CanonicalCheck<'a> {
             return !(digits.starts_with('0') && (digits.len() > 1 || token.starts_with('-')));
         }
         // Otherwise equal to its own ECMAScript form (which is valid JSON grammar) and finite.
-        token
-            .parse::<f64>()
-            .is_ok_and(|f| f.is_finite() && number(f) == token)
+        fraction_is_canonical(token)
     }
 }
 
@@ -222,8 +219,23 @@ pub fn to_canonical<T: serde::Serialize>(v: &T) -> Result<String, crate::json::E
     Ok(crate::json::to_value(v)?.canonical())
 }
 
+#[cfg(feature = "floats")]
+fn fraction_is_canonical(token: &str) -> bool {
+    token
+        .parse::<f64>()
+        .is_ok_and(|f| f.is_finite() && number(f) == token)
+}
+
+/// Without exact float printing (the browser bundle) a number with a fraction is not taken for
+/// canonical; no record holds one.
+#[cfg(not(feature = "floats"))]
+fn fraction_is_canonical(_: &str) -> bool {
+    false
+}
+
 /// Shortest round-trip decimal digits and exponent of a positive finite double, with the
 /// ECMAScript tie rule: of two equally near shortest candidates, the even one.
+#[cfg(feature = "floats")]
 fn shortest_digits(a: f64) -> (String, i32) {
     let split = |s: &str| -> (String, i32) {
         let (m, e) = s.split_once('e').unwrap_or((s, "0"));
@@ -256,7 +268,9 @@ fn shortest_digits(a: f64) -> (String, i32) {
 }
 
 /// ECMAScript `Number.prototype.toString` for a finite double (RFC 8785 §3.2.2.3).
+#[cfg(feature = "floats")]
 pub fn number(f: f64) -> String {
+    use std::fmt::Write;
     if f == 0.0 || !f.is_finite() {
         return "0".to_owned();
     }
@@ -294,4 +308,14 @@ pub fn number(f: f64) -> String {
         let _ = write!(s, "{}", (n - 1).abs());
     }
     s
+}
+
+/// Without the `floats` feature: integers a double holds exactly in their own form, anything
+/// else as Rust prints the integer part (no record holds a fraction).
+#[cfg(not(feature = "floats"))]
+pub fn number(f: f64) -> String {
+    if f == 0.0 || !f.is_finite() {
+        return "0".to_owned();
+    }
+    format!("{}", f as i64)
 }

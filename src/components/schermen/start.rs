@@ -1,6 +1,7 @@
 //! Het startscherm: a new conversation, the professional's drafts, withdrawals in progress and
 //! requests, the other screens, and what this module does for this municipality.
 
+use crate::hooks::use_loaded::use_loaded;
 use crate::storage::{migrate, records, Entry};
 use keukentafel_core::flow::Step;
 use keukentafel_core::{
@@ -31,7 +32,7 @@ pub fn Start(
         .collect_view();
     let rules = Code::ALL.len();
     let version = RwSignal::new(0u32);
-    let withdrawals = LocalResource::new(move || {
+    let withdrawals = use_loaded(move || {
         version.track();
         records::list::<WithdrawalRecord>()
     });
@@ -105,7 +106,7 @@ pub fn Start(
 fn Concepten(#[prop(into)] on_open: Callback<String>, version: RwSignal<u32>) -> impl IntoView {
     let confirm = RwSignal::new(None::<String>);
     let error = RwSignal::new(None::<String>);
-    let drafts = LocalResource::new(move || {
+    let drafts = use_loaded(move || {
         version.track();
         async move {
             let list = records::list::<ConsentRecord>().await?;

@@ -8,6 +8,7 @@ use crate::components::widgets::opslagstatus::Opslagstatus;
 use crate::components::widgets::partners::PartnerKeuze;
 use crate::components::widgets::velden::{Datum, Tekst};
 use crate::editor::{use_editor, Editor, Edits};
+use crate::hooks::use_loaded::use_loaded;
 use crate::hooks::use_profile::use_profile;
 use crate::storage::{records, Entry, Stored};
 use keukentafel_core::flow;
@@ -40,7 +41,7 @@ pub fn Verzoeken(
     #[prop(into)] on_close: Callback<()>,
 ) -> impl IntoView {
     let today = crate::browser::today();
-    let entries = LocalResource::new(records::list::<RequestRecord>);
+    let entries = use_loaded(records::list::<RequestRecord>);
     let list = move || {
         entries.get().map(|r| match r {
             Err(e) => view! { <p class="kt-opslag-fout">{e}</p> }.into_any(),

@@ -31,6 +31,11 @@ impl From<SerError> for Error {
 pub(crate) struct ValueSerializer;
 
 fn float(f: f64) -> Result<Value, SerError> {
+    if cfg!(not(feature = "floats")) && f.fract() != 0.0 {
+        return Err(SerError(
+            "een kommagetal kan deze versie niet schrijven; een record bevat alleen gehele getallen".into(),
+        ));
+    }
     if f.is_finite() {
         Ok(Value::Number(Number::from_text(crate::jcs::number(f))))
     } else {

@@ -124,7 +124,16 @@ fn canonical_number(n: &Number) -> String {
         }
         return t.to_owned();
     }
-    crate::jcs::number(n.as_f64())
+    #[cfg(feature = "floats")]
+    {
+        crate::jcs::number(n.as_f64())
+    }
+    // Without exact float printing (the browser bundle: records hold only integers) a number
+    // with a fraction keeps the text it was read with.
+    #[cfg(not(feature = "floats"))]
+    {
+        t.to_owned()
+    }
 }
 
 /// A JSON string: escapes for the quote, the backslash and control characters only (the
