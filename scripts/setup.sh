@@ -73,7 +73,12 @@ if [ ! -x tests/e2e/node_modules/.bin/wasm-opt ] || [ ! -d tests/e2e/node_module
   fi
 fi
 
-# 5. Crates for the offline builds (Trunk runs cargo with --offline).
+# 5. PyPI jwcrypto: an independent JOSE library that opens the sealed records in the tests.
+if ! python3 -c 'import jwcrypto' 2>/dev/null; then
+  bg jwcrypto python3 -m pip install --quiet --disable-pip-version-check jwcrypto
+fi
+
+# 6. Crates for the offline builds (Trunk runs cargo with --offline).
 cargo fetch --locked >/dev/null 2>&1 || cargo fetch
 
 fail=0

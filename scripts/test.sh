@@ -14,11 +14,12 @@ bash scripts/setup.sh
 step "cargo fmt --check"
 cargo fmt --all -- --check
 
-step "architecture: the core has no web dependency; nothing is inserted as raw HTML"
+step "architecture: the core has no web dependency; no import circle in src/; nothing is inserted as raw HTML"
 if cargo tree -p keukentafel-core -e normal --target all --prefix none | grep -E "^(leptos|web-sys|gloo|wasm-bindgen|js-sys)[ -]"; then
   echo "keukentafel-core must not depend on web crates" >&2
   exit 1
 fi
+python3 scripts/module-cycles.py
 if grep -rnE "inner_html|innerHTML|outerHTML|insertAdjacentHTML" src examples/portal; then
   echo "records are never inserted as raw HTML" >&2
   exit 1

@@ -8,8 +8,10 @@
 //! sees, English for mechanisms (docs/ARCHITECTURE.md).
 
 pub mod app;
+pub mod bridge;
 pub mod browser;
 pub mod components;
+pub mod crypto;
 pub mod delivery;
 pub mod editor;
 pub mod embed;

@@ -3,8 +3,7 @@
 //! (`js/kluis.js`). Every signature names the professional: the `kid` is their key's
 //! thumbprint, and the record holds their name, organisation and role.
 
-use crate::storage::crypto;
-use crate::storage::vault::{self, Session};
+use crate::crypto;
 use keukentafel_core::jws::{self, PublicJwk, VerifyError};
 use keukentafel_core::{b64, jcs, Date, Document};
 use serde::{Deserialize, Serialize};
@@ -22,11 +21,16 @@ pub struct Signed {
     pub signed_at: String,
 }
 
-/// Signs a record with the unlocked professional's key: payload = canonical JSON (RFC 8785),
-/// ES256, the key and its thumbprint in the protected header.
-pub async fn sign(doc: &Document, date: Date, session: &Session) -> Result<Signed, String> {
+/// Signs a record with the unlocked professional's key (`jwk`, thumbprint `kid`): payload =
+/// canonical JSON (RFC 8785), ES256, the key and its thumbprint in the protected header.
+pub async fn sign(
+    doc: &Document,
+    date: Date,
+    jwk: &PublicJwk,
+    kid: &str,
+) -> Result<Signed, String> {
     let payload = jcs::to_canonical(doc).map_err(|e| e.to_string())?;
-    let protected = b64::encode(jws::protected_header(&session.jwk, &session.kid).as_bytes());
+    let protected = b64::encode(jws::protected_header(jwk, kid).as_bytes());
     let payload_b64 = b64::encode(payload.as_bytes());
     let input = jws::signing_input(&protected, &payload_b64);
     let signature = crypto::sign(&input).await.map_err(|e| e.message)?;
@@ -34,7 +38,7 @@ pub async fn sign(doc: &Document, date: Date, session: &Session) -> Result<Signe
     Ok(Signed {
         jws: jws::flattened(&protected, &payload_b64, &signature),
         hash,
-        kid: session.kid.clone(),
+        kid: kid.to_owned(),
         file_name: jws::file_name(doc, date),
         signed_at: crate::browser::now_iso(),
     })
@@ -55,7 +59,9 @@ pub async fn verify(file: &str) -> Result<Imported, VerifyError> {
     let parsed = jws::parse(file)?;
     let mut kid = String::new();
     for (i, s) in parsed.signatures.iter().enumerate() {
-        let tp = vault::thumbprint(s.jwk()).await.map_err(VerifyError::Key)?;
+        let tp = crypto::thumbprint(s.jwk())
+            .await
+            .map_err(VerifyError::Key)?;
         if s.header.kid.as_ref().is_some_and(|k| *k != tp) {
             return Err(VerifyError::KidMismatch);
         }

@@ -9,7 +9,6 @@ use crate::hooks::use_profile::provide_profile;
 use crate::hooks::use_vault::{provide_vault, UseVaultReturn};
 use crate::storage::vault::{self, Session, VaultState};
 use crate::storage::{migrate, settings};
-use keukentafel_core::jws::PublicJwk;
 use keukentafel_core::{Client, Professional, Profile};
 use leptos::prelude::*;
 pub use screens::Screen;
@@ -35,18 +34,6 @@ impl Default for AppConfig {
             host: None,
         }
     }
-}
-
-/// The name of whoever signed with `jwk`: a professional enrolled on this tablet (the one
-/// unlocked) or in the profile's enrolled keys; `None` for a key this tablet does not know.
-pub fn signer_name(jwk: &PublicJwk, kid: &str) -> Option<String> {
-    if let Some(s) = crate::hooks::use_vault::current() {
-        if s.kid == kid {
-            return Some(s.professional.name);
-        }
-    }
-    use_context::<StoredValue<Profile>>()
-        .and_then(|p| p.with_value(|p| p.enrolled(jwk).map(|e| e.name.clone())))
 }
 
 /// Where to return after unlocking: whose session it was, and the focused field.

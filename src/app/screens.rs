@@ -95,7 +95,7 @@ pub fn Screens(
             let jwk = keukentafel_core::jws::parse(&signed.jws)
                 .ok()
                 .and_then(|p| p.signatures.first().map(|s| s.jwk().clone()));
-            let name = jwk.and_then(|k| crate::app::signer_name(&k, &signed.kid));
+            let name = jwk.and_then(|k| crate::hooks::use_vault::signer_name(&k, &signed.kid));
             open_withdrawal.run(new_withdrawal(record, signed.hash, signed.kid, name));
         },
     );

@@ -55,3 +55,19 @@ macro_rules! bind {
         )
     };
 }
+
+/// A field of a part of a record that may be absent (`Edits::bind_part`), as a (getter, setter)
+/// pair: `let (get, set) = bind_part!(form, i, signer, signer_mut, |s| s.name);`.
+#[macro_export]
+macro_rules! bind_part {
+    ($ed:ident, $key:expr, $find:expr, $find_mut:expr, |$p:ident| $($field:tt)+) => {
+        $crate::editor::Edits::bind_part(
+            &$ed,
+            $key,
+            $find,
+            $find_mut,
+            |$p| $($field)+.clone(),
+            |$p, v| $($field)+ = v,
+        )
+    };
+}

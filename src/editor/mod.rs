@@ -118,7 +118,7 @@ impl<R: Record> Editor<R> {
         let record = self.record.get_untracked();
         let date = record.file_date().unwrap_or_else(crate::browser::today);
         let doc = record.to_document();
-        let signed = signing::sign(&doc, date, &session).await?;
+        let signed = signing::sign(&doc, date, &session.jwk, &session.kid).await?;
         if let Some(key) = self.profile.with_value(|p| p.sealing_key.clone()) {
             let jwe = sealed::seal(&signed, &key).await?;
             sealed::keep(&signed, R::KIND, &jwe).await?;

@@ -2,6 +2,8 @@
 //! for code outside components (the signing flow).
 
 use crate::storage::vault::Session;
+use keukentafel_core::jws::PublicJwk;
+use keukentafel_core::Profile;
 use leptos::prelude::*;
 use std::cell::RefCell;
 
@@ -45,4 +47,16 @@ pub fn provide_vault() -> UseVaultReturn {
 
 pub fn use_vault() -> UseVaultReturn {
     expect_context::<UseVaultReturn>()
+}
+
+/// The name of whoever signed with `jwk`: a professional enrolled on this tablet (the one
+/// unlocked) or in the profile's enrolled keys; `None` for a key this tablet does not know.
+pub fn signer_name(jwk: &PublicJwk, kid: &str) -> Option<String> {
+    if let Some(s) = current() {
+        if s.kid == kid {
+            return Some(s.professional.name);
+        }
+    }
+    use_context::<StoredValue<Profile>>()
+        .and_then(|p| p.with_value(|p| p.enrolled(jwk).map(|e| e.name.clone())))
 }

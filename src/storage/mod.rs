@@ -5,7 +5,6 @@
 //! at rest but the settings, which hold no client data.
 
 pub mod changes;
-pub mod crypto;
 mod js;
 pub mod migrate;
 pub mod records;
@@ -13,5 +12,5 @@ pub mod sealed;
 pub mod settings;
 pub mod vault;
 
-pub use js::JsFailure;
+pub use crate::bridge::JsFailure;
 pub use records::{Entry, Original, SaveError, Stored};

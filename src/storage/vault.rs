@@ -55,14 +55,6 @@ pub async fn state() -> VaultState {
     js::json(js::vault_state()).await.unwrap_or_default()
 }
 
-/// The RFC 7638 thumbprint of a key.
-pub async fn thumbprint(jwk: &PublicJwk) -> Result<String, String> {
-    js::text(js::sha256(&jwk.thumbprint_input()))
-        .await
-        .map(Option::unwrap_or_default)
-        .map_err(|e| e.message)
-}
-
 const IDENTITY: &str = "professional";
 
 async fn session_for(
@@ -71,7 +63,7 @@ async fn session_for(
     jwk: PublicJwk,
     stored: Option<Professional>,
 ) -> Result<Session, String> {
-    let kid = thumbprint(&jwk).await?;
+    let kid = crate::crypto::thumbprint(&jwk).await?;
     let professional = match stored {
         Some(p) => p,
         None => js::text(js::get(IDENTITY, &id))

@@ -46,29 +46,22 @@ pub trait Party {
     }
 }
 
-impl Party for Signer {
-    fn name(&self) -> &str {
-        &self.name
-    }
-    fn role(&self) -> PartyRole {
-        self.role
-    }
-    fn relationship(&self) -> Option<RepresentativeRole> {
-        self.relationship
-    }
+macro_rules! party {
+    ($($t:ty),*) => {$(
+        impl Party for $t {
+            fn name(&self) -> &str {
+                &self.name
+            }
+            fn role(&self) -> PartyRole {
+                self.role
+            }
+            fn relationship(&self) -> Option<RepresentativeRole> {
+                self.relationship
+            }
+        }
+    )*};
 }
-
-impl Party for Decider {
-    fn name(&self) -> &str {
-        &self.name
-    }
-    fn role(&self) -> PartyRole {
-        self.role
-    }
-    fn relationship(&self) -> Option<RepresentativeRole> {
-        self.relationship
-    }
-}
+party!(Signer, Decider, Person);
 
 /// A person who must decide, as the flow lists them.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -76,18 +69,6 @@ pub struct Person {
     pub name: String,
     pub role: PartyRole,
     pub relationship: Option<RepresentativeRole>,
-}
-
-impl Party for Person {
-    fn name(&self) -> &str {
-        &self.name
-    }
-    fn role(&self) -> PartyRole {
-        self.role
-    }
-    fn relationship(&self) -> Option<RepresentativeRole> {
-        self.relationship
-    }
 }
 
 impl Person {

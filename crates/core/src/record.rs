@@ -63,98 +63,63 @@ pub trait Record: Clone + PartialEq + Serialize + DeserializeOwned + Send + Sync
     fn from_document(doc: Document) -> Option<Self>;
 }
 
-impl Record for ConsentRecord {
-    const KIND: RecordKind = RecordKind::Consent;
-    fn record_id(&self) -> &RecordId {
-        &self.record_id
-    }
-    fn client(&self) -> &Client {
-        &self.client
-    }
-    fn professional_mut(&mut self) -> &mut Professional {
-        &mut self.professional
-    }
-    fn normalize(&mut self) {
-        crate::flow::normalize(self)
-    }
-    fn validate(&self, profile: &Profile, today: Date) -> Vec<Finding> {
-        crate::validate::validate_consent(self, profile, today)
-    }
-    fn file_date(&self) -> Option<Date> {
-        self.conversation_date
-    }
-    fn to_document(&self) -> Document {
-        Document::Consent(self.clone())
-    }
-    fn from_document(doc: Document) -> Option<Self> {
-        match doc {
-            Document::Consent(r) => Some(r),
-            _ => None,
+macro_rules! record {
+    ($t:ty, $kind:ident, $normalize:path, $validate:path, |$r:ident| $date:expr) => {
+        impl Record for $t {
+            const KIND: RecordKind = RecordKind::$kind;
+            fn record_id(&self) -> &RecordId {
+                &self.record_id
+            }
+            fn client(&self) -> &Client {
+                &self.client
+            }
+            fn professional_mut(&mut self) -> &mut Professional {
+                &mut self.professional
+            }
+            fn normalize(&mut self) {
+                $normalize(self)
+            }
+            fn validate(&self, profile: &Profile, today: Date) -> Vec<Finding> {
+                $validate(self, profile, today)
+            }
+            fn file_date(&self) -> Option<Date> {
+                let $r = self;
+                $date
+            }
+            fn to_document(&self) -> Document {
+                Document::$kind(self.clone())
+            }
+            fn from_document(doc: Document) -> Option<Self> {
+                match doc {
+                    Document::$kind(r) => Some(r),
+                    _ => None,
+                }
+            }
         }
-    }
+    };
 }
 
-impl Record for WithdrawalRecord {
-    const KIND: RecordKind = RecordKind::Withdrawal;
-    fn record_id(&self) -> &RecordId {
-        &self.record_id
-    }
-    fn client(&self) -> &Client {
-        &self.client
-    }
-    fn professional_mut(&mut self) -> &mut Professional {
-        &mut self.professional
-    }
-    fn normalize(&mut self) {
-        crate::flow::normalize_withdrawal(self)
-    }
-    fn validate(&self, profile: &Profile, today: Date) -> Vec<Finding> {
-        crate::validate::validate_withdrawal(self, profile, today)
-    }
-    fn file_date(&self) -> Option<Date> {
-        self.date
-    }
-    fn to_document(&self) -> Document {
-        Document::Withdrawal(self.clone())
-    }
-    fn from_document(doc: Document) -> Option<Self> {
-        match doc {
-            Document::Withdrawal(r) => Some(r),
-            _ => None,
-        }
-    }
-}
-
-impl Record for RequestRecord {
-    const KIND: RecordKind = RecordKind::Request;
-    fn record_id(&self) -> &RecordId {
-        &self.record_id
-    }
-    fn client(&self) -> &Client {
-        &self.client
-    }
-    fn professional_mut(&mut self) -> &mut Professional {
-        &mut self.professional
-    }
-    fn normalize(&mut self) {
-        crate::flow::normalize_request(self)
-    }
-    fn validate(&self, profile: &Profile, today: Date) -> Vec<Finding> {
-        crate::validate::validate_request(self, profile, today)
-    }
-    fn file_date(&self) -> Option<Date> {
-        self.received
-    }
-    fn to_document(&self) -> Document {
-        Document::Request(self.clone())
-    }
-    fn from_document(doc: Document) -> Option<Self> {
-        match doc {
-            Document::Request(r) => Some(r),
-            _ => None,
-        }
-    }
-}
+record!(
+    ConsentRecord,
+    Consent,
+    crate::flow::normalize,
+    crate::validate::validate_consent,
+    |r| r.conversation_date
+);
+record!(
+    WithdrawalRecord,
+    Withdrawal,
+    crate::flow::normalize_withdrawal,
+    crate::validate::validate_withdrawal,
+    |r| r.date
+);
+record!(
+    RequestRecord,
+    Request,
+    crate::flow::normalize_request,
+    crate::validate::validate_request,
+    |r| r.received
+);
 
 /// A record that says who represents the client: the consent, a withdrawal (with the
 /// representatives on its date) and a request.

@@ -6,19 +6,8 @@ use keukentafel_core::parse::parse_document;
 use keukentafel_core::*;
 use p256::ecdsa::{signature::Signer, Signature, SigningKey};
 
-fn key(seed: u8) -> (SigningKey, PublicJwk) {
-    let mut bytes = [seed; 32];
-    bytes[0] = 1;
-    let sk = SigningKey::from_bytes(&bytes.into()).unwrap();
-    let point = sk.verifying_key().to_encoded_point(false);
-    let jwk = PublicJwk {
-        kty: "EC".into(),
-        crv: "P-256".into(),
-        x: b64::encode(point.x().unwrap()),
-        y: b64::encode(point.y().unwrap()),
-    };
-    (sk, jwk)
-}
+mod support;
+use support::key;
 
 /// Signs a record the way the app does.
 fn sign(record_json: &str, sk: &SigningKey, jwk: &PublicJwk) -> String {

@@ -5,23 +5,12 @@ use keukentafel_core::b64;
 use keukentafel_core::jws::{self, PublicJwk};
 use keukentafel_core::parse::parse_document;
 use keukentafel_core::*;
-use p256::ecdsa::{signature::Signer, Signature, SigningKey};
+use p256::ecdsa::{signature::Signer, Signature};
+
+mod support;
+use support::key;
 
 const TEEN: &str = include_str!("../../../examples/records/valid-12-to-15.json");
-
-fn key(seed: u8) -> (SigningKey, PublicJwk) {
-    let mut bytes = [seed; 32];
-    bytes[0] = 1;
-    let sk = SigningKey::from_bytes(&bytes.into()).unwrap();
-    let point = sk.verifying_key().to_encoded_point(false);
-    let jwk = PublicJwk {
-        kty: "EC".into(),
-        crv: "P-256".into(),
-        x: b64::encode(point.x().unwrap()),
-        y: b64::encode(point.y().unwrap()),
-    };
-    (sk, jwk)
-}
 
 fn jwk_text(jwk: &PublicJwk) -> String {
     format!(

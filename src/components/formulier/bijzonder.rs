@@ -3,6 +3,7 @@
 //! the written-consent decision.
 
 use crate::bind;
+use crate::bind_part;
 use crate::components::widgets::keuze::Keuzerondjes;
 use crate::components::widgets::partners::PartnerKeuze;
 use crate::components::widgets::velden::{Datum, Meldingen, Tekst, Vinkje};
@@ -38,6 +39,13 @@ pub fn Bijzonder() -> impl IntoView {
     }
 }
 
+fn chosen(r: &ConsentRecord, c: SpecialCategory) -> Option<&CategoryConsent> {
+    r.category(c)
+}
+fn chosen_mut(r: &mut ConsentRecord, c: SpecialCategory) -> Option<&mut CategoryConsent> {
+    r.category_mut(c)
+}
+
 #[component]
 fn Categorie(category: SpecialCategory) -> impl IntoView {
     let form = use_form();
@@ -51,20 +59,9 @@ fn Categorie(category: SpecialCategory) -> impl IntoView {
     });
     let on = Signal::derive(move || index.get().is_some());
     let set_on = Callback::new(move |v: bool| form.edit(|r| r.set_category(category, v)));
-    let (purpose_get, purpose_set) = form.bind_part(
-        category,
-        |r, c| r.category(c),
-        |r, c| r.category_mut(c),
-        |k| k.purpose.clone(),
-        |k, v| k.purpose = v,
-    );
-    let (partners_get, partners_set) = form.bind_part(
-        category,
-        |r, c| r.category(c),
-        |r, c| r.category_mut(c),
-        |k| k.partners.clone(),
-        |k, v| k.partners = v,
-    );
+    let (purpose_get, purpose_set) = bind_part!(form, category, chosen, chosen_mut, |k| k.purpose);
+    let (partners_get, partners_set) =
+        bind_part!(form, category, chosen, chosen_mut, |k| k.partners);
     let slug = category.slug();
     view! {
         <div class="kt-categorie" data-categorie=slug>

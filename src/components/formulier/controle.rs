@@ -2,10 +2,12 @@
 //! errors block signing, warnings do not; then exactly the signature pads art. 12 requires.
 
 use crate::bind;
+use crate::bind_part;
 use crate::components::widgets::bevindingen::Bevindingen;
-use crate::components::widgets::handtekening::{Handtekening, Strokes};
+use crate::components::widgets::handtekening::Handtekening;
 use crate::components::widgets::velden::{Datum, Meldingen, Tekst, Vinkje};
 use crate::editor::{use_form, Edits};
+use crate::hooks::use_signing::use_signing;
 use keukentafel_core::flow::{self, field_id, signing_blockers, step_for_path};
 use keukentafel_core::paths;
 use keukentafel_core::validate::keep_until;
@@ -107,34 +109,18 @@ pub fn Controle() -> impl IntoView {
     }
 }
 
-/// Signs the complete record with the professional's key (the one signing flow of the editor).
+/// Signs the complete record with the professional's key (the editor's one signing flow).
 #[component]
 fn OndertekenKnop() -> impl IntoView {
-    let form = use_form();
-    let busy = RwSignal::new(false);
-    let error = RwSignal::new(None::<String>);
-    let sign = move |_| {
-        if busy.get_untracked() {
-            return;
-        }
-        busy.set(true);
-        error.set(None);
-        leptos::task::spawn_local(async move {
-            match form.sign().await {
-                Ok(signed) => crate::delivery::after_signing(&signed),
-                Err(e) => error.set(Some(e)),
-            }
-            busy.set(false);
-        });
-    };
+    let signing = use_signing(use_form());
     view! {
         <section aria-labelledby="export-kop" class="kt-groep kt-niet-afdrukken">
             <h3 id="export-kop">"Ondertekenen en versturen"</h3>
             <p class="kt-hint">"Het record wordt met uw eigen sleutel ondertekend en gaat naar het dossier. Daarna kan het niet meer worden gewijzigd; een wijziging wordt een nieuw record dat naar dit record verwijst."</p>
-            <button type="button" class="kt-knop kt-knop--groot" data-testid="ondertekenen" disabled=move || busy.get() on:click=sign>
-                {move || if busy.get() { "Bezig met ondertekenen…" } else { "Ondertekenen" }}
+            <button type="button" class="kt-knop kt-knop--groot" data-testid="ondertekenen" disabled=move || signing.busy.get() on:click=move |_| signing.sign.run(())>
+                {move || if signing.busy.get() { "Bezig met ondertekenen…" } else { "Ondertekenen" }}
             </button>
-            {move || error.get().map(|e| view! { <p class="kt-opslag-fout" role="alert" data-testid="onderteken-fout">{e}</p> })}
+            {move || signing.error.get().map(|e| view! { <p class="kt-opslag-fout" role="alert" data-testid="onderteken-fout">{e}</p> })}
         </section>
     }
 }
@@ -173,13 +159,7 @@ fn Ondertekenaar(index: usize) -> impl IntoView {
                 .map(|s| flow::Person::of(s).label_nl())
         })
     });
-    let (strokes, set) = form.bind_part(
-        i,
-        signer,
-        signer_mut,
-        |s| s.signature.strokes.clone(),
-        |s, v: Strokes| s.signature.strokes = v,
-    );
+    let (strokes, set) = bind_part!(form, i, signer, signer_mut, |s| s.signature.strokes);
     let alt_on = Signal::derive(move || {
         form.read(|r| {
             r.consent
@@ -189,20 +169,8 @@ fn Ondertekenaar(index: usize) -> impl IntoView {
         })
     });
     let alt_set = Callback::new(move |v: bool| form.edit(|r| r.use_alternative_confirmation(i, v)));
-    let (reason_get, reason_set) = form.bind_part(
-        i,
-        alternative,
-        alternative_mut,
-        |a| a.reason.clone(),
-        |a, v| a.reason = v,
-    );
-    let (wit_get, wit_set) = form.bind_part(
-        i,
-        alternative,
-        alternative_mut,
-        |a| a.witnessed_by.clone(),
-        |a, v| a.witnessed_by = v,
-    );
+    let (reason_get, reason_set) = bind_part!(form, i, alternative, alternative_mut, |a| a.reason);
+    let (wit_get, wit_set) = bind_part!(form, i, alternative, alternative_mut, |a| a.witnessed_by);
     let date = move || {
         form.read(|r| {
             r.consent

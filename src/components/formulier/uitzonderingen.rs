@@ -2,6 +2,7 @@
 //! provisions to Veilig Thuis (art. 10).
 
 use crate::bind;
+use crate::bind_part;
 use crate::components::widgets::keuze::Keuzerondjes;
 use crate::components::widgets::velden::{Datum, Tekst, Vinkje};
 use crate::editor::{use_form, Edits};
@@ -59,23 +60,10 @@ fn Verstrekking(index: usize) -> impl IntoView {
     let form = use_form();
     let i = index;
     let p = paths::veilig_thuis(i);
-    let (data_get, data_set) = form.bind_part(
-        i,
-        report,
-        report_mut,
-        |v| v.data_given.clone(),
-        |v, s| v.data_given = s,
-    );
-    let (note_get, note_set) =
-        form.bind_part(i, report, report_mut, |v| v.note.clone(), |v, s| v.note = s);
-    let (date_get, date_set) = form.bind_part(i, report, report_mut, |v| v.date, |v, d| v.date = d);
-    let (wc_get, wc_set) = form.bind_part(
-        i,
-        report,
-        report_mut,
-        |v| v.without_consent,
-        |v, b| v.without_consent = b,
-    );
+    let (data_get, data_set) = bind_part!(form, i, report, report_mut, |v| v.data_given);
+    let (note_get, note_set) = bind_part!(form, i, report, report_mut, |v| v.note);
+    let (date_get, date_set) = bind_part!(form, i, report, report_mut, |v| v.date);
+    let (wc_get, wc_set) = bind_part!(form, i, report, report_mut, |v| v.without_consent);
     view! {
         <div class="kt-rij">
             <h3 class="kt-rij-kop">{format!("Verstrekking {}", i + 1)}</h3>

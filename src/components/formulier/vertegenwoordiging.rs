@@ -3,6 +3,7 @@
 //! representative row and the grounds of a judgement are shared with the withdrawal.
 
 use crate::bind;
+use crate::bind_part;
 use crate::components::widgets::keuze::{Keuzelijst, Keuzerondjes};
 use crate::components::widgets::velden::{Datum, Meldingen, Tekst, Vinkje};
 use crate::editor::{use_form, Edits};
@@ -145,13 +146,7 @@ pub fn vertegenwoordiger_rij<R: Represented>(
     chain: Signal<bool>,
     testid: &'static str,
 ) -> impl IntoView {
-    let (name_get, name_set) = ed.bind_part(
-        i,
-        representative,
-        representative_mut,
-        |x| x.name.clone(),
-        |x, v| x.name = v,
-    );
+    let (name_get, name_set) = bind_part!(ed, i, representative, representative_mut, |x| x.name);
     let (role_get, role_set) = ed.bind_part(
         i,
         representative,
@@ -279,20 +274,9 @@ fn Beperking(index: usize) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let (who_get, who_set) = form.bind_part(
-        i,
-        restriction,
-        restriction_mut,
-        |x| x.representative.clone(),
-        |x, v| x.representative = v,
-    );
-    let (reason_get, reason_set) = form.bind_part(
-        i,
-        restriction,
-        restriction_mut,
-        |x| x.reason.clone(),
-        |x, v| x.reason = v,
-    );
+    let (who_get, who_set) =
+        bind_part!(form, i, restriction, restriction_mut, |x| x.representative);
+    let (reason_get, reason_set) = bind_part!(form, i, restriction, restriction_mut, |x| x.reason);
     let (kind_get, kind_set) = form.bind_part(
         i,
         restriction,

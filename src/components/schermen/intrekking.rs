@@ -3,13 +3,16 @@
 //! some categories and partners, signed by whoever art. 12 entitles on the withdrawal date.
 
 use crate::bind;
+use crate::bind_part;
 use crate::components::formulier::vertegenwoordiging::{vertegenwoordiger_rij, Oordeel};
+use crate::components::widgets::bestand::Bestand;
 use crate::components::widgets::bevindingen::Bevindingen;
-use crate::components::widgets::handtekening::{Handtekening, Strokes};
+use crate::components::widgets::handtekening::Handtekening;
 use crate::components::widgets::opslagstatus::Opslagstatus;
 use crate::components::widgets::velden::{Datum, Vinkje};
 use crate::editor::{use_editor, Editor, Edits};
 use crate::hooks::use_profile::use_profile;
+use crate::hooks::use_signing::use_signing;
 use crate::storage::{Original, Stored};
 use keukentafel_core::art12;
 use keukentafel_core::flow::{self, field_id};
@@ -56,7 +59,7 @@ pub fn IntrekkingOpenen(
             match crate::signing::verify(&text).await {
                 Ok(imp) => match imp.document {
                     Document::Consent(record) => {
-                        let signed_by = crate::app::signer_name(&imp.jwk, &imp.kid);
+                        let signed_by = crate::hooks::use_vault::signer_name(&imp.jwk, &imp.kid);
                         on_open.run(new_withdrawal(record, imp.hash, imp.kid, signed_by));
                     }
                     _ => error.set(Some("Dit bestand is geen toestemmingsformulier; alleen toestemming kan worden ingetrokken.".into())),
@@ -121,8 +124,7 @@ pub fn Intrekking(
     let ed: Editor<WithdrawalRecord> = use_editor();
     let profile = use_profile();
     let original = ed.original.get_value();
-    let busy = RwSignal::new(false);
-    let error = RwSignal::new(None::<String>);
+    let signing = use_signing(ed);
     let signed = move || ed.signed.with(|s| s.is_some());
     let (date_get, date_set) = bind!(ed, |x| x.date);
     let incapable_get =
@@ -237,13 +239,7 @@ pub fn Intrekking(
         (0..n_signers.get())
             .map(|i| {
                 let who = move || ed.read(|x| x.signers.get(i).map(|s| flow::Person::of(s).label_nl()).unwrap_or_default());
-                let (strokes, set) = ed.bind_part(
-                    i,
-                    signer,
-                    signer_mut,
-                    |s| s.signature.strokes.clone(),
-                    |s, v: Strokes| s.signature.strokes = v,
-                );
+                let (strokes, set) = bind_part!(ed, i, signer, signer_mut, |s| s.signature.strokes);
                 view! {
                     <div class="kt-ondertekenaar" data-testid="ondertekenaar">
                         <h4>{move || format!("Handtekening van {}", who())}</h4>
@@ -254,17 +250,6 @@ pub fn Intrekking(
             .collect_view()
     };
 
-    let sign = move |_| {
-        busy.set(true);
-        error.set(None);
-        leptos::task::spawn_local(async move {
-            match ed.sign().await {
-                Ok(s) => crate::delivery::after_signing(&s),
-                Err(e) => error.set(Some(e)),
-            }
-            busy.set(false);
-        });
-    };
     let (reason_get, reason_set) = bind!(ed, |x| x.representation.capacity.reason);
     let (by_get, by_set) = bind!(ed, |x| x.representation.capacity.judged_by);
 
@@ -303,21 +288,16 @@ pub fn Intrekking(
                     <h3 id="intrekken-bev-kop">"Controle"</h3>
                     <Bevindingen testid="intrekken-bevindingen" complete_id="intrekken-compleet" complete_text="De intrekking is compleet." />
                     <button type="button" class="kt-knop kt-knop--groot" data-testid="intrekking-ondertekenen"
-                        disabled=move || busy.get() || ed.findings.with(|f| f.iter().any(|x| x.is_error()))
-                        on:click=sign>"Intrekking ondertekenen"</button>
-                    {move || error.get().map(|e| view! { <p class="kt-opslag-fout" role="alert">{e}</p> })}
+                        disabled=move || signing.busy.get() || ed.findings.with(|f| f.iter().any(|x| x.is_error()))
+                        on:click=move |_| signing.sign.run(())>"Intrekking ondertekenen"</button>
+                    {move || signing.error.get().map(|e| view! { <p class="kt-opslag-fout" role="alert">{e}</p> })}
                 </section>
             </Show>
-            {move || ed.signed.get().map(|s| {
-                let (name, jws) = (s.file_name.clone(), s.jws.clone());
-                view! {
-                    <section class="kt-groep">
-                        <p class="kt-status-ok" role="status" data-testid="intrekking-klaar">{format!("Intrekking ondertekend ({}).", s.file_name)}</p>
-                        <button type="button" class="kt-knop" data-testid="opnieuw-downloaden" on:click=move |_| {
-                            let _ = crate::browser::download(&name, "application/jose+json", &jws);
-                        }>"Bestand downloaden"</button>
-                    </section>
-                }
+            {move || ed.signed.get().map(|s| view! {
+                <section class="kt-groep">
+                    <p class="kt-status-ok" role="status" data-testid="intrekking-klaar">"Intrekking ondertekend."</p>
+                    <Bestand signed=s />
+                </section>
             })}
             <Opslagstatus state=ed.autosave.state wat="Intrekking" dit="Deze intrekking" on_reload=on_reload />
             <button type="button" class="kt-knop kt-knop--klein" data-testid="intrekken-terug" on:click=move |_| on_close.run(())>"Terug naar het overzicht"</button>

@@ -1,6 +1,7 @@
 //! A signed consent record: read-only, with its summary, the file for the dossier, and
 //! "change" as a new record that references this one's hash.
 
+use crate::components::widgets::bestand::Bestand;
 use crate::editor::{use_form, Edits};
 use keukentafel_core::flow;
 use leptos::prelude::*;
@@ -24,19 +25,13 @@ pub fn Ondertekend(
                 <h3 id="samenvatting-kop">"Samenvatting"</h3>
                 <ul class="kt-samenvatting" data-testid="samenvatting">{move || lines().into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
             </section>
-            {move || signed().map(|s| {
-                let (name, jws) = (s.file_name.clone(), s.jws.clone());
-                view! {
-                    <section aria-labelledby="bestand-kop" class="kt-groep">
-                        <h3 id="bestand-kop">"Bestand voor het dossier"</h3>
-                        <p><code data-testid="bestandsnaam">{s.file_name.clone()}</code></p>
-                        <p class="kt-hint">{format!("Ondertekend met de sleutel van de professional, vingerafdruk {}", s.kid)}</p>
-                        <p class="kt-hint">{format!("Recordhash (SHA-256): {}", s.hash)}</p>
-                        <button type="button" class="kt-knop" data-testid="opnieuw-downloaden" on:click=move |_| {
-                            let _ = crate::browser::download(&name, "application/jose+json", &jws);
-                        }>"Bestand downloaden"</button>
-                    </section>
-                }
+            {move || signed().map(|s| view! {
+                <section aria-labelledby="bestand-kop" class="kt-groep">
+                    <h3 id="bestand-kop">"Bestand voor het dossier"</h3>
+                    <p class="kt-hint">{format!("Ondertekend met de sleutel van de professional, vingerafdruk {}", s.kid)}</p>
+                    <p class="kt-hint">{format!("Recordhash (SHA-256): {}", s.hash)}</p>
+                    <Bestand signed=s />
+                </section>
             })}
             <div class="kt-acties">
                 <button type="button" class="kt-knop kt-knop--tweede" data-testid="wijzigen" on:click=move |_| on_revise.run(())>"Wijzigen (maakt een nieuw record)"</button>

@@ -2,6 +2,8 @@
 //! days left (overdue ones stand out), record the decision, sign like consent.
 
 use crate::bind;
+use crate::bind_part;
+use crate::components::widgets::bestand::Bestand;
 use crate::components::widgets::bevindingen::Bevindingen;
 use crate::components::widgets::keuze::{Keuzelijst, Keuzerondjes};
 use crate::components::widgets::opslagstatus::Opslagstatus;
@@ -10,6 +12,7 @@ use crate::components::widgets::velden::{Datum, Tekst};
 use crate::editor::{use_editor, Editor, Edits};
 use crate::hooks::use_loaded::use_loaded;
 use crate::hooks::use_profile::use_profile;
+use crate::hooks::use_signing::use_signing;
 use crate::storage::{records, Entry, Stored};
 use keukentafel_core::flow;
 use keukentafel_core::paths;
@@ -111,8 +114,7 @@ pub fn VerzoekFormulier(
     let vz: Editor<RequestRecord> = use_editor();
     let profile = use_profile();
     let today = crate::browser::today();
-    let sign_error = RwSignal::new(None::<String>);
-    let busy = RwSignal::new(false);
+    let signing = use_signing(vz);
     let signed = move || vz.signed.with(|s| s.is_some());
 
     let (dossier_get, dossier_set) = bind!(vz, |r| r.client.dossier_reference);
@@ -130,20 +132,9 @@ pub fn VerzoekFormulier(
         Signal::derive(move || vz.read(|r| r.requested_by.first().and_then(|d| d.relationship)));
     let as_set =
         Callback::new(move |v: Option<RepresentativeRole>| vz.edit(|r| r.set_requester_role(v)));
-    let (decision_date_get, decision_date_set) = vz.bind_part(
-        (),
-        |r, _| r.decision.as_ref(),
-        |r, _| r.decision.as_mut(),
-        |d| d.date,
-        |d, v| d.date = v,
-    );
-    let (reasons_get, reasons_set) = vz.bind_part(
-        (),
-        |r, _| r.decision.as_ref(),
-        |r, _| r.decision.as_mut(),
-        |d| d.reasons.clone(),
-        |d, v| d.reasons = v,
-    );
+    let (decision_date_get, decision_date_set) =
+        bind_part!(vz, (), decision, decision_mut, |d| d.date);
+    let (reasons_get, reasons_set) = bind_part!(vz, (), decision, decision_mut, |d| d.reasons);
     let outcome = Signal::derive(move || vz.read(|r| r.decision.as_ref().map(|d| d.outcome)));
     let pick = Callback::new(move |o: Option<RequestOutcome>| vz.edit(|r| r.set_outcome(o, today)));
     let deadline_text = move || {
@@ -174,17 +165,6 @@ pub fn VerzoekFormulier(
     let set_informed =
         Callback::new(move |ids: Vec<String>| vz.edit(|r| r.set_partners_informed(ids, today)));
     let contacts = profile.with_value(|p| p.contacts.clone());
-    let sign = move |_| {
-        busy.set(true);
-        sign_error.set(None);
-        leptos::task::spawn_local(async move {
-            match vz.sign().await {
-                Ok(s) => crate::delivery::after_signing(&s),
-                Err(e) => sign_error.set(Some(e)),
-            }
-            busy.set(false);
-        });
-    };
 
     view! {
         <main class="kt-main" id="inhoud">
@@ -219,25 +199,28 @@ pub fn VerzoekFormulier(
                 <h3 id="verzoek-controle-kop">"Controle"</h3>
                 <Bevindingen testid="verzoek-bevindingen" complete_id="verzoek-compleet" complete_text="Het verzoek is compleet vastgelegd." />
                 {move || match vz.signed.get() {
-                    Some(s) => {
-                        let (name, jws) = (s.file_name.clone(), s.jws.clone());
-                        view! {
-                            <p class="kt-status-ok" data-testid="verzoek-ondertekend">{format!("Ondertekend ({}).", s.file_name)}</p>
-                            <button type="button" class="kt-knop" data-testid="opnieuw-downloaden" on:click=move |_| {
-                                let _ = crate::browser::download(&name, "application/jose+json", &jws);
-                            }>"Bestand downloaden"</button>
-                        }.into_any()
-                    }
+                    Some(s) => view! {
+                        <p class="kt-status-ok" data-testid="verzoek-ondertekend">"Ondertekend."</p>
+                        <Bestand signed=s />
+                    }.into_any(),
                     None => view! {
                         <button type="button" class="kt-knop kt-knop--groot" data-testid="verzoek-ondertekenen"
-                            disabled=move || busy.get() || vz.findings.with(|f| f.iter().any(|x| x.is_error()))
-                            on:click=sign>"Ondertekenen"</button>
+                            disabled=move || signing.busy.get() || vz.findings.with(|f| f.iter().any(|x| x.is_error()))
+                            on:click=move |_| signing.sign.run(())>"Ondertekenen"</button>
                     }.into_any(),
                 }}
-                {move || sign_error.get().map(|e| view! { <p class="kt-opslag-fout" role="alert">{e}</p> })}
+                {move || signing.error.get().map(|e| view! { <p class="kt-opslag-fout" role="alert">{e}</p> })}
                 <Opslagstatus state=vz.autosave.state wat="Verzoek" dit="Dit verzoek" on_reload=on_reload />
             </section>
             <button type="button" class="kt-knop kt-knop--klein" on:click=move |_| on_close.run(())>"Terug naar de verzoeken"</button>
         </main>
     }
+}
+
+/// The decision, once an outcome is picked.
+fn decision(r: &RequestRecord, _: ()) -> Option<&RequestDecision> {
+    r.decision.as_ref()
+}
+fn decision_mut(r: &mut RequestRecord, _: ()) -> Option<&mut RequestDecision> {
+    r.decision.as_mut()
 }

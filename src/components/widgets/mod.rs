@@ -1,6 +1,7 @@
 //! The widgets every screen that records something uses: labelled fields with their findings,
 //! typed choices, partner toggles, the signature pad, the findings list, the save status.
 
+pub mod bestand;
 pub mod bevindingen;
 pub mod handtekening;
 pub mod keuze;
