@@ -150,3 +150,44 @@ fn a_key_that_is_not_on_the_curve_gets_a_dutch_reason() {
     let e = refused(&signed_with_header(&h, ""));
     assert!(e.contains("geen geldig punt op de curve"), "{e}");
 }
+
+/// The largest realistic record — all eight categories with long purposes, six signers each with
+/// four long strokes — signed, is far below the size limit.
+#[test]
+fn the_largest_realistic_record_is_far_below_the_limit() {
+    let mut r = match parse_document(TEEN).unwrap() {
+        Document::Consent(r) => r,
+        _ => unreachable!(),
+    };
+    r.consent.categories = SpecialCategory::ALL
+        .iter()
+        .map(|c| CategoryConsent {
+            category: *c,
+            purpose: "Deze gegevens zijn nodig om de ondersteuning thuis en op school goed af te stemmen met alle betrokken partners. ".repeat(4),
+            partners: vec!["sociaal-team".into(), "jeugdhulpaanbieder".into(), "huisarts".into()],
+        })
+        .collect();
+    let stroke = |k: u16| -> Vec<[u16; 2]> {
+        (0..400u16)
+            .map(|i| [(i * 23 + k) % 10_000 + 1000, (i * 37 + k * 7) % 9000 + 1000])
+            .collect()
+    };
+    let signer = r.consent.signers[0].clone();
+    r.consent.signers = (0..6u16)
+        .map(|n| keukentafel_core::Signer {
+            name: format!("Ondertekenaar met een lange naam {n}"),
+            signature: keukentafel_core::Signature {
+                strokes: (0..4).map(|k| stroke(n * 4 + k)).collect(),
+                alternative: None,
+            },
+            ..signer.clone()
+        })
+        .collect();
+    let payload = jcs::to_canonical(&Document::Consent(r)).unwrap();
+    let file_bytes = payload.len() * 4 / 3 + 400;
+    println!(
+        "largest realistic record: payload {} bytes, signed file about {file_bytes} bytes",
+        payload.len()
+    );
+    assert!(file_bytes * 10 < jws::MAX_FILE_BYTES, "{file_bytes}");
+}
