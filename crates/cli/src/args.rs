@@ -14,6 +14,15 @@ pub enum ArgsError {
         option: &'static str,
         reason: String,
     },
+    /// An option whose value cannot be used: `--max-body abc`.
+    Invalid {
+        option: &'static str,
+        reason: String,
+    },
+    /// Two options that exclude each other.
+    Conflict(&'static str),
+    /// The system refused something (a runtime, a socket).
+    System(String),
     /// A profile, key or key set that cannot be read or used.
     File {
         what: &'static str,
@@ -30,7 +39,11 @@ impl fmt::Display for ArgsError {
             ArgsError::NoFiles => {
                 f.write_str("geef een of meer bestanden (of '-' voor standaardinvoer)")
             }
-            ArgsError::Date { option, reason } => write!(f, "{option}: {reason}"),
+            ArgsError::Date { option, reason } | ArgsError::Invalid { option, reason } => {
+                write!(f, "{option}: {reason}")
+            }
+            ArgsError::Conflict(what) => f.write_str(what),
+            ArgsError::System(what) => write!(f, "fout van het systeem: {what}"),
             ArgsError::File { what, path, reason } => write!(f, "{what} {path}: {reason}"),
         }
     }
@@ -124,9 +137,5 @@ impl Args {
 
 /// Today's date (UTC) from the system clock.
 pub fn system_today() -> Date {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or(0);
-    Date::from_days((secs / 86_400) as i64).unwrap_or_default()
+    crate::clock::utc_date(std::time::SystemTime::now())
 }

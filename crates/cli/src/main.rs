@@ -3,9 +3,12 @@
 //! Every rule comes from `keukentafel-core`; the commands only read files and print JSON lines.
 
 mod args;
+mod clock;
 mod cmd;
 mod input;
 mod report;
+mod serve;
+mod store;
 
 use std::process::ExitCode;
 
@@ -30,9 +33,24 @@ Gebruik:
   keukentafel open --key GEMEENTE.jwk [--out MAP] BESTAND...
       Opent verzegelde records (JWE, ECDH-ES+A256KW/A256GCM) met de privésleutel van de
       gemeente tot de ondertekende JWS; zonder --out naar standaarduitvoer (één bestand).
-  keukentafel requests [--today JJJJ-MM-DD] BESTAND...
+  keukentafel requests [--today JJJJ-MM-DD] (BESTAND... | --db DATABASE)
       Lijst van open verzoeken van betrokkenen (art. 11) met hun termijn, als JSON-regels;
-      leest records en ondertekende exports (die worden eerst geverifieerd).
+      leest records en ondertekende exports (die worden eerst geverifieerd), of de database
+      van keukentafel serve.
+  keukentafel serve (--keys INGESCHREVEN.jwks | --accept-unenrolled) [--key GEMEENTE.jwk]
+                    [--dist MAP] [--db DATABASE] [--listen ADRES:POORT] [--profile P]
+                    [--max-body BYTES] [--frame-ancestors HERKOMSTEN]
+      Serveert de gebouwde app (standaard ./dist) met beveiligingsheaders en ontvangt
+      ondertekende of verzegelde records op POST /v1/records in een SQLite-database
+      (standaard ./keukentafel.sqlite); antwoordt met een ontvangstbewijs. Zie
+      docs/DEPLOYMENT.md. --accept-unenrolled is alleen voor een demo.
+  keukentafel inbox list [--db DATABASE] [--kind consent|withdrawal|request] [--dossier REF]
+      De ontvangen records, als JSON-regels (zonder inhoud).
+  keukentafel inbox export [--db DATABASE] [--as-received] HASH
+      Het ondertekende record (JWS) precies zoals het is ondertekend; met --as-received de
+      bytes zoals ze binnenkwamen (de JWE).
+  keukentafel retention [--db DATABASE] [--today JJJJ-MM-DD]
+      Vernietigingslijst (art. 6): ontvangen records waarvan de bewaartermijn is verstreken.
   keukentafel schema     Drukt het JSON Schema van een record af.
   keukentafel profile    Drukt het standaardprofiel (Landsmeer) af.
   keukentafel --help     Deze uitleg.
@@ -46,6 +64,9 @@ fn main() -> ExitCode {
         Some("verify") => cmd::verify::run(rest),
         Some("open") => cmd::open::run(rest),
         Some("requests") => cmd::requests::run(rest),
+        Some("serve") => serve::run(rest),
+        Some("inbox") => cmd::inbox::run(rest),
+        Some("retention") => cmd::retention::run(rest),
         Some("schema") => {
             print!("{}", keukentafel_core::schema::record_schema_pretty());
             Ok(0)

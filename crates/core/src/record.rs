@@ -142,13 +142,76 @@ macro_rules! represented {
 }
 represented!(ConsentRecord, WithdrawalRecord, RequestRecord);
 
+impl RequestRecord {
+    /// The latest date the request states (received, decided, partners told, signed): the
+    /// day it was signed at the earliest.
+    pub fn latest_date(&self) -> Option<Date> {
+        [self.received, self.decision.as_ref().and_then(|d| d.date)]
+            .into_iter()
+            .chain(self.partners_informed.iter().map(|p| p.date))
+            .chain(self.signers.iter().map(|s| s.date))
+            .flatten()
+            .max()
+    }
+}
+
 impl Document {
+    /// The date a file of this record is named after (`Record::file_date`).
+    pub fn file_date(&self) -> Option<Date> {
+        match self {
+            Document::Consent(r) => r.file_date(),
+            Document::Withdrawal(r) => r.file_date(),
+            Document::Request(r) => r.file_date(),
+        }
+    }
+
     pub fn kind(&self) -> RecordKind {
         match self {
             Document::Consent(_) => RecordKind::Consent,
             Document::Withdrawal(_) => RecordKind::Withdrawal,
             Document::Request(_) => RecordKind::Request,
         }
+    }
+
+    /// The professional the record names.
+    pub fn professional(&self) -> &Professional {
+        match self {
+            Document::Consent(r) => &r.professional,
+            Document::Withdrawal(r) => &r.professional,
+            Document::Request(r) => &r.professional,
+        }
+    }
+
+    /// The client's dossier reference in the municipality's file.
+    pub fn dossier_reference(&self) -> &str {
+        match self {
+            Document::Consent(r) => &r.client.dossier_reference,
+            Document::Withdrawal(r) => &r.client.dossier_reference,
+            Document::Request(r) => &r.client.dossier_reference,
+        }
+    }
+
+    /// Art. 6: until when the record is kept — a consent's own keep-until date; a withdrawal
+    /// and a request have none of their own (a withdrawal follows its consent's).
+    pub fn keep_until(&self) -> Option<Date> {
+        match self {
+            Document::Consent(r) => r.retention.keep_until,
+            _ => None,
+        }
+    }
+
+    /// For a withdrawal: the hash of the signed consent it withdraws.
+    pub fn withdraws(&self) -> Option<&str> {
+        match self {
+            Document::Withdrawal(r) if !r.withdrawn.hash.is_empty() => Some(&r.withdrawn.hash),
+            _ => None,
+        }
+    }
+
+    /// Whether the record names `signer` (as an enrolled key names its professional) as its
+    /// professional: a professional's key signs only their own records.
+    pub fn names_signer(&self, signer: &str) -> bool {
+        crate::person::same_name(&self.professional().name, signer)
     }
 }
 

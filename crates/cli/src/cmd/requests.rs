@@ -63,10 +63,46 @@ pub fn open_requests(
     rows
 }
 
+/// `--db`: the requests the receiver stored (`file` is the record's hash).
+fn from_db(a: &Args) -> Result<Vec<(String, Document)>, u8> {
+    use crate::store::Store;
+    let db = crate::cmd::inbox::open_db(a)?;
+    let rows = db.all_jws("request").map_err(|e| {
+        eprintln!("keukentafel: {e}");
+        2u8
+    })?;
+    let mut docs = Vec::with_capacity(rows.len());
+    for (hash, text) in rows {
+        match jws::verify(&text, None) {
+            Ok(v) => docs.push((hash, v.document)),
+            Err(e) => {
+                eprintln!("keukentafel: {hash}: {e}");
+                return Err(2);
+            }
+        }
+    }
+    Ok(docs)
+}
+
 pub fn run(args: &[String]) -> Result<u8, ArgsError> {
-    let a = Args::parse(args, &["--today", "--profile"], &[])?;
-    let files = a.require_files()?;
+    let a = Args::parse(args, &["--today", "--profile", "--db"], &[])?;
     let today = a.today()?;
+    if a.value("--db").is_some() {
+        if let Some(f) = a.files.first() {
+            return Err(ArgsError::UnknownOption(f.clone()));
+        }
+        let docs = match from_db(&a) {
+            Ok(d) => d,
+            Err(code) => return Ok(code),
+        };
+        let mut out = report::stdout();
+        for row in open_requests(docs, today) {
+            report::line(&mut out, &row);
+        }
+        let _ = out.flush();
+        return Ok(0);
+    }
+    let files = a.require_files()?;
     let mut worst = 0u8;
     let mut docs = Vec::new();
     for file in files {

@@ -36,6 +36,18 @@ pub fn validate(doc: &Document, profile: &Profile, today: Date) -> Vec<Finding> 
     }
 }
 
+/// The rules as they stood when the record was signed, for a receiver. The one rule that
+/// depends on the day it is checked — an open request past its deadline (`REQUEST-DEADLINE`) —
+/// is judged on the latest date the request states: a record signed in time is not refused
+/// because it arrives later, and `keukentafel requests` shows what is overdue today.
+pub fn validate_as_signed(doc: &Document, profile: &Profile) -> Vec<Finding> {
+    let on = match doc {
+        Document::Request(r) => r.latest_date(),
+        other => other.file_date(),
+    };
+    validate(doc, profile, on.unwrap_or_default())
+}
+
 /// A consent record, article by article. Each decision is judged on its own date (RULES.md,
 /// art. 12): the assent on the assent date, the written consent on its decision date.
 pub fn validate_consent(r: &ConsentRecord, profile: &Profile, _today: Date) -> Vec<Finding> {

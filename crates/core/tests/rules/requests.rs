@@ -119,3 +119,48 @@ fn request_deadline_across_month_and_year_ends() {
     assert_eq!(request_deadline(d("2028-02-01")), Some(d("2028-02-29")));
     assert_eq!(request_deadline(d("2026-12-15")), Some(d("2027-01-12")));
 }
+
+/// A receiver judges a record as it stood when signed: an open request signed before its
+/// deadline is not refused for arriving after it — the day it is checked is a fact for
+/// `keukentafel requests`, not a reason to lose the record.
+#[test]
+fn an_open_request_is_judged_as_signed_not_as_received() {
+    use keukentafel_core::validate::validate_as_signed;
+    let Document::Request(mut r) = doc(REQUEST) else {
+        panic!("not a request")
+    };
+    r.decision = None;
+    r.partners_informed.clear();
+    let open = Document::Request(r.clone());
+    let late = validate(&open, &profile(), d("2026-12-01"));
+    assert!(late
+        .iter()
+        .any(|f| f.code == Code::RequestDeadline && f.is_error()));
+    assert!(
+        rules::no_errors(&validate_as_signed(&open, &profile())),
+        "{:?}",
+        validate_as_signed(&open, &profile())
+    );
+    // Decided after the deadline: that is in the record itself, and still refused.
+    r.decision = Some(RequestDecision {
+        outcome: RequestOutcome::Rejected,
+        date: Some(d("2026-12-01")),
+        reasons: "De gegevens zijn juist.".into(),
+    });
+    let decided_late = Document::Request(r);
+    assert!(validate_as_signed(&decided_late, &profile())
+        .iter()
+        .any(|f| f.code == Code::RequestDeadline && f.is_error()));
+}
+
+#[test]
+fn a_record_names_its_signer_by_the_one_name_comparison() {
+    let adult = doc(ADULT);
+    assert_eq!(adult.professional().name, "Sanne de Vries");
+    assert!(adult.names_signer("sanne  de vries"));
+    assert!(!adult.names_signer("Karin Bakker"));
+    assert_eq!(adult.dossier_reference(), "LM-2026-0414");
+    assert_eq!(doc(WITHDRAWAL).withdraws().map(str::len), Some(43));
+    assert_eq!(adult.withdraws(), None);
+    assert_eq!(doc(REQUEST).keep_until(), None);
+}
