@@ -236,6 +236,24 @@ impl Default for Delivery {
     }
 }
 
+impl DeliveryRoute {
+    pub fn key(self) -> &'static str {
+        match self {
+            DeliveryRoute::Http => "http",
+            DeliveryRoute::Portal => "portal",
+            DeliveryRoute::File => "file",
+        }
+    }
+}
+
+impl Delivery {
+    /// Whether a record signed on `signed_on` and still not in the dossier on `today` is
+    /// overdue: older than the profile's limit (art. 4 lid 4: the form goes into the dossier).
+    pub fn is_overdue(&self, signed_on: crate::Date, today: crate::Date) -> bool {
+        today.to_days() - signed_on.to_days() > i64::from(self.undelivered_alert_days)
+    }
+}
+
 /// A professional's key as the back office enrolled it.
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -290,6 +308,21 @@ impl Profile {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn undelivered_is_overdue_after_the_limit() {
+        let d = |s: &str| crate::Date::parse(s).unwrap();
+        let delivery = Delivery::default();
+        assert_eq!(delivery.undelivered_alert_days, 3);
+        assert!(!delivery.is_overdue(d("2026-12-01"), d("2026-12-01")));
+        assert!(!delivery.is_overdue(d("2026-12-01"), d("2026-12-04")));
+        assert!(delivery.is_overdue(d("2026-12-01"), d("2026-12-05")));
+        assert!(
+            delivery.is_overdue(d("2026-12-30"), d("2027-01-03")),
+            "across the year"
+        );
+        assert_eq!(DeliveryRoute::File.key(), "file");
+    }
 
     #[test]
     fn passphrase_and_pin_rules() {
