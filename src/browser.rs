@@ -19,6 +19,19 @@ pub fn now_iso() -> String {
     js_sys::Date::new_0().to_iso_string().into()
 }
 
+/// The local date of an ISO time.
+pub fn local_date(iso: &str) -> Option<Date> {
+    let d = js_sys::Date::new(&iso.into());
+    if d.get_time().is_nan() {
+        return None;
+    }
+    Date::new(
+        d.get_full_year() as i32,
+        (d.get_month() + 1) as u8,
+        d.get_date() as u8,
+    )
+}
+
 /// "30-11-2026 15:40" in local time, from an ISO string.
 pub fn local_time(iso: &str) -> String {
     let d = js_sys::Date::new(&iso.into());

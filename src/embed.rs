@@ -45,6 +45,17 @@ impl Handle {
         self.inner.take();
         let _ = self.host.remove_attribute(MOUNTED);
     }
+
+    /// The portal has stored the record with this hash in the dossier: the tablet forgets every
+    /// copy of it (a log entry without client data remains). Resolves to whether it was there.
+    pub fn delivered(&self, hash: String) -> js_sys::Promise {
+        wasm_bindgen_futures::future_to_promise(async move {
+            crate::storage::outbox::forget(&hash, &crate::browser::now_iso())
+                .await
+                .map(JsValue::from)
+                .map_err(js_error)
+        })
+    }
 }
 
 fn js_error(msg: impl Into<String>) -> JsValue {

@@ -29,4 +29,4 @@ for (const name of ['draft-saved', 'signed', 'withdrawn']) {
     window.portalReceived = (window.portalReceived ?? []).concat([{ name, detail: d, check }]);
   });
 }
-window.keukentafel = { handle, validate, verify };
+window.keukentafel = { handle, mount, validate, verify };

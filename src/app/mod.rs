@@ -49,6 +49,7 @@ pub fn App(config: AppConfig) -> impl IntoView {
     let profile = provide_profile(config.profile.clone());
     provide_context(config.host.clone());
     let vault = provide_vault();
+    crate::hooks::use_outbox::provide_outbox(config.profile.delivery.route, config.host.clone());
     let prefill = StoredValue::new((config.professional.clone(), config.client.clone()));
     let update_ready = RwSignal::new(false);
     crate::pwa::register(move || update_ready.set(true));
@@ -73,7 +74,15 @@ pub fn App(config: AppConfig) -> impl IntoView {
     };
     refresh();
 
+    let idle = use_idle(
+        Duration::from_secs(
+            60 * u64::from(profile.with_value(|p| p.vault.lock_after_minutes.max(1))),
+        ),
+        Duration::from_secs(60),
+    );
     let unlocked = Callback::new(move |s: Session| {
+        // The idle time counts from the unlock, however long the tablet lay locked.
+        idle.reset();
         settings::set_last_professional(&s.id);
         let same = resume.get_value().is_some_and(|r| r.professional == s.id);
         let focus = resume.get_value().and_then(|r| r.focus);
@@ -92,22 +101,22 @@ pub fn App(config: AppConfig) -> impl IntoView {
                 format!("{moved} concept(en) van vóór de kluis zijn versleuteld overgenomen.")
             }));
             vault.unlocked(s);
+            crate::storage::outbox::deliver(false).await;
             if let Some(id) = focus {
                 crate::browser::focus_when_ready(&id);
             }
         });
     });
-    let idle = use_idle(
-        Duration::from_secs(
-            60 * u64::from(profile.with_value(|p| p.vault.lock_after_minutes.max(1))),
-        ),
-        Duration::from_secs(60),
-    );
     let lock = Callback::new(move |_: ()| lock_now(vault, resume, idle, notice, state));
-    // Locks after the idle time, or after a minute hidden — never mid-stroke.
+    // Locks after the idle time, or after a minute hidden — never mid-stroke. Idle while
+    // locked already: nothing to lock, and the next idle time starts now.
     Effect::new(move |_| {
-        if idle.idle.get() && vault.session.with_untracked(|s| s.is_some()) {
-            lock.run(());
+        if idle.idle.get() {
+            if vault.session.with_untracked(|s| s.is_some()) {
+                lock.run(());
+            } else {
+                idle.reset();
+            }
         }
     });
 

@@ -7,6 +7,7 @@ use crate::components::schermen::instellingen::Instellingen;
 use crate::components::schermen::intrekking::{new_withdrawal, Intrekking, IntrekkingOpenen};
 use crate::components::schermen::ondertekend::Ondertekend;
 use crate::components::schermen::start::Start;
+use crate::components::schermen::versturen::Versturen;
 use crate::components::schermen::verzoeken::{new_request, VerzoekFormulier, Verzoeken};
 use crate::editor::Editor;
 use crate::hooks::use_profile::use_profile;
@@ -28,6 +29,8 @@ pub enum Screen {
     Withdrawal(String),
     /// Opening a consent file from elsewhere to withdraw it.
     OpenWithdrawal,
+    /// Te versturen: the outbox.
+    Outbox,
 }
 
 /// A record just made, not stored yet: its screen saves it at once.
@@ -115,10 +118,12 @@ pub fn Screens(
                 on_withdraw=Callback::new(move |_| screen.set(Screen::OpenWithdrawal))
                 on_requests=Callback::new(move |_| screen.set(Screen::Requests))
                 on_settings=Callback::new(move |_| screen.set(Screen::Settings))
+                on_outbox=Callback::new(move |_| screen.set(Screen::Outbox))
                 message=message notice=notice />
         }
         .into_any(),
         Screen::Settings => view! { <Instellingen on_close=to_start on_wiped=on_wiped /> }.into_any(),
+        Screen::Outbox => view! { <Versturen on_close=to_start /> }.into_any(),
         Screen::Requests => view! {
             <Verzoeken on_open=Callback::new(move |id| screen.set(Screen::Request(id))) on_new=new_req on_close=to_start />
         }

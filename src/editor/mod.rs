@@ -9,7 +9,7 @@ pub use edits::Edits;
 
 use crate::hooks::use_autosave::{use_autosave, UseAutosaveReturn};
 use crate::signing::{self, Signed};
-use crate::storage::{records, sealed, Original, Stored};
+use crate::storage::{outbox, records, Original, Stored};
 use keukentafel_core::flow::Step;
 use keukentafel_core::{ConsentRecord, Finding, Profile, Record};
 use leptos::prelude::*;
@@ -119,9 +119,21 @@ impl<R: Record> Editor<R> {
         let date = record.file_date().unwrap_or_else(crate::browser::today);
         let doc = record.to_document();
         let signed = signing::sign(&doc, date, &session.jwk, &session.kid).await?;
-        if let Some(key) = self.profile.with_value(|p| p.sealing_key.clone()) {
-            let jwe = sealed::seal(&signed, &key).await?;
-            sealed::keep(&signed, R::KIND, &jwe).await?;
+        let (key, delivery) = self
+            .profile
+            .with_value(|p| (p.sealing_key.clone(), p.delivery.clone()));
+        if let Some(key) = key {
+            let jwe = outbox::seal(&signed, &key).await?;
+            outbox::keep(
+                &signed,
+                R::KIND,
+                &jwe,
+                &session.id,
+                record.record_id().as_str(),
+                delivery.route,
+                &delivery.endpoint,
+            )
+            .await?;
         }
         self.signed.set(Some(signed.clone()));
         if let Some(host) = self.host.get_value() {

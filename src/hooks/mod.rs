@@ -4,6 +4,7 @@
 pub mod use_autosave;
 pub mod use_idle;
 pub mod use_loaded;
+pub mod use_outbox;
 pub mod use_profile;
 pub mod use_signing;
 pub mod use_vault;

@@ -21,14 +21,15 @@ impl UseIdleReturn {
     }
 }
 
-const INPUT: [&str; 7] = [
+/// What counts as the professional's input. Not `scroll`: the page scrolls by itself when its
+/// content changes (a delivered record leaves the list), and that must not keep it unlocked.
+const INPUT: [&str; 6] = [
     "pointerdown",
     "pointermove",
     "keydown",
     "input",
     "wheel",
     "touchstart",
-    "scroll",
 ];
 
 pub fn use_idle(timeout: Duration, hidden_timeout: Duration) -> UseIdleReturn {
@@ -56,9 +57,16 @@ pub fn use_idle(timeout: Duration, hidden_timeout: Duration) -> UseIdleReturn {
     let mut handles = Vec::new();
     if let Some(w) = web_sys::window() {
         for name in INPUT {
-            let cb = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
-                last_active.set_value(js_sys::Date::now())
-            });
+            let cb = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::MouseEvent)>::new(
+                move |ev: web_sys::MouseEvent| {
+                    // The browser's own "move" after the page changed under a resting mouse
+                    // has no movement: not input.
+                    if name == "pointermove" && ev.movement_x() == 0 && ev.movement_y() == 0 {
+                        return;
+                    }
+                    last_active.set_value(js_sys::Date::now())
+                },
+            );
             let opts = web_sys::AddEventListenerOptions::new();
             opts.set_passive(true);
             opts.set_capture(true);

@@ -18,6 +18,7 @@ pub struct UseSigningReturn {
 pub fn use_signing<R: Record>(editor: Editor<R>) -> UseSigningReturn {
     let busy = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
+    let route = super::use_profile::use_profile().with_value(|p| p.delivery.route);
     let sign = Callback::new(move |_| {
         if busy.get_untracked() {
             return;
@@ -26,7 +27,7 @@ pub fn use_signing<R: Record>(editor: Editor<R>) -> UseSigningReturn {
         error.set(None);
         leptos::task::spawn_local(async move {
             match editor.sign().await {
-                Ok(signed) => crate::delivery::after_signing(&signed),
+                Ok(signed) => crate::delivery::after_signing(&signed, route),
                 Err(e) => error.set(Some(e)),
             }
             busy.set(false);

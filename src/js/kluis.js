@@ -15,7 +15,7 @@
 // Error named 'Conflict'.
 
 const DB_NAME = 'keukentafel';
-const DB_VERSION = 1;
+const DB_VERSION = 2;
 const enc = new TextEncoder();
 const dec = new TextDecoder();
 
@@ -26,6 +26,8 @@ const LOCKED = 'De kluis is vergrendeld: ontgrendel eerst met uw wachtwoord.';
 /** The unlocked professional: { id, name, dataKey, signingKey, jwk } — in memory only. */
 let session = null;
 let dbPromise = null;
+/** This tab's listener for outbox changes (ktStartDelivery). */
+let selfChange = null;
 const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel('keukentafel') : null;
 
 function fail(message, name) {
@@ -67,12 +69,17 @@ function openDb() {
       reject(fail(NOT_STORABLE, 'Unavailable'));
       return;
     }
-    req.onupgradeneeded = () => {
+    req.onupgradeneeded = (ev) => {
       const db = req.result;
-      db.createObjectStore('professionals', { keyPath: 'id' });
-      db.createObjectStore('records', { keyPath: ['owner', 'kind', 'id'] });
-      db.createObjectStore('sealed', { keyPath: 'hash' });
-      db.createObjectStore('log', { keyPath: 'hash' });
+      if (ev.oldVersion < 1) {
+        db.createObjectStore('professionals', { keyPath: 'id' });
+        db.createObjectStore('records', { keyPath: ['owner', 'kind', 'id'] });
+        db.createObjectStore('sealed', { keyPath: 'hash' });
+        db.createObjectStore('log', { keyPath: 'hash' });
+      }
+      // Version 2: the delivery log knows which stored record each delivered hash was, so a
+      // late save of a delivered record cannot bring a copy back.
+      if (ev.oldVersion < 2) req.transaction.objectStore('log').createIndex('record', 'record', { unique: false });
     };
     req.onsuccess = () => {
       const db = req.result;
@@ -145,6 +152,8 @@ function publicOf(p) {
 
 function announce(msg) {
   try { channel?.postMessage(msg); } catch { /* no other tabs */ }
+  // This tab's own screens hear of outbox changes, too (a channel does not echo).
+  if (msg.type === 'outbox' && typeof selfChange === 'function') queueMicrotask(selfChange);
 }
 
 /** Whether IndexedDB works here, and who is enrolled (names only): JSON. */
@@ -250,9 +259,12 @@ export async function ktPut(kind, id, rev, text) {
   const s = need();
   const iv = crypto.getRandomValues(new Uint8Array(12));
   const ct = new Uint8Array(await subtle().encrypt({ name: 'AES-GCM', iv, additionalData: aad(s.id, kind, id) }, s.dataKey, enc.encode(text)));
-  await tx('records', 'readwrite', (st, refuse) => {
+  await tx(['records', 'log'], 'readwrite', (st, refuse) => {
+    // Delivered already: the tablet has forgotten it, and a late save does not bring it back.
+    const gone = st.log.index('record').getKey(`${s.id}:${kind}:${id}`);
     const get = st.records.get([s.id, kind, id]);
     get.onsuccess = () => {
+      if (gone.result !== undefined) return;
       if (get.result && get.result.rev >= rev) {
         refuse(fail('Een ander tabblad heeft een nieuwere versie bewaard.', 'Conflict'));
         return;
@@ -388,28 +400,180 @@ export async function ktSeal(handle, recipientJson, protectedB64, otherInfoB64, 
   });
 }
 
-/** Keeps a sealed record (JWE text) until it is handed over; no client data outside the JWE. */
-export async function ktPutSealed(hash, kind, created, jwe) {
-  await tx('sealed', 'readwrite', (s) => { s.sealed.put({ hash, kind, created, jwe }); });
-  announce({ type: 'sealed', hash });
+// ---- The outbox: sealed records on their way into the dossier --------------------------------
+//
+// Every signed record waits here, sealed (a JWE to the municipality's key), until the back
+// office (route 'http'), the portal ('portal') or the professional ('file': handed over by
+// hand) confirms it. Nothing here needs the professional's keys: delivery goes on while the app
+// is locked, and from the service worker (Background Sync). An entry holds no client data
+// outside the JWE: its hash, kind, when it was signed, whose it is (the professional's random id
+// and the record's id, to forget the professional's copy too) and how delivery goes.
+
+const SEND_LOCK = 'keukentafel-versturen';
+const SYNC_TAG = 'keukentafel-versturen';
+const FIRST_RETRY_MS = 30 * 1000;
+const MAX_RETRY_MS = 60 * 60 * 1000;
+const LOG_KEEP = 200;
+const UNREACHABLE = 'De backoffice is niet bereikbaar; keukentafel probeert het vanzelf opnieuw.';
+const sending = new Set();
+
+/** Keeps a sealed record (JWE text) until it is delivered or handed over. */
+export async function ktPutSealed(hash, kind, created, jwe, owner, id, route, endpoint) {
+  const to = endpoint ? new URL(endpoint, globalThis.location.href).href : '';
+  const entry = { hash, kind, created, jwe, owner, id, route, endpoint: to, state: route === 'file' ? 'download' : 'waiting', attempts: 0, next: 0, error: '' };
+  await tx('sealed', 'readwrite', (s) => { s.sealed.put(entry); });
+  announce({ type: 'outbox' });
 }
 
-/** Every sealed record: JSON [{ hash, kind, created, jwe }]. */
+/** Every sealed record: JSON [{ hash, kind, created, jwe, owner, id, route, state, attempts, next, error, sending }]. */
 export async function ktListSealed() {
-  return JSON.stringify(await tx('sealed', 'readonly', (s) => reqValue(s.sealed.getAll())));
+  const list = await tx('sealed', 'readonly', (s) => reqValue(s.sealed.getAll()));
+  list.sort((a, b) => (a.created < b.created ? -1 : 1));
+  return JSON.stringify(list.map((e) => ({ ...e, sending: sending.has(e.hash) })));
 }
 
 export async function ktDeleteSealed(hash) {
   await tx('sealed', 'readwrite', (s) => { s.sealed.delete(hash); });
+  announce({ type: 'outbox' });
 }
 
-/** A delivery log entry (no client data): { hash, kind, date, receipt }. */
-export async function ktLogDelivered(hash, kind, date, receipt) {
-  await tx('log', 'readwrite', (s) => { s.log.put({ hash, kind, date, receipt }); });
-}
-
+/** The delivery log, newest first: JSON [{ hash, kind, date, receipt, owner, route }]. */
 export async function ktDeliveryLog() {
-  return JSON.stringify(await tx('log', 'readonly', (s) => reqValue(s.log.getAll())));
+  const list = await tx('log', 'readonly', (s) => reqValue(s.log.getAll()));
+  list.sort((a, b) => (a.receipt > b.receipt ? -1 : 1));
+  return JSON.stringify(list);
+}
+
+/**
+ * Forgets a delivered record: its sealed copy and the professional's own copy go, in one
+ * transaction with the log entry that remains (no client data). `receipt` is when the
+ * dossier received it (the receiver's receivedAt, or now when handed over by hand).
+ */
+export async function ktForget(hash, receipt) {
+  let forgotten = null;
+  await tx(['sealed', 'records', 'log'], 'readwrite', (s) => {
+    const get = s.sealed.get(hash);
+    get.onsuccess = () => {
+      const e = get.result;
+      if (!e) return;
+      forgotten = e;
+      s.sealed.delete(hash);
+      if (e.owner && e.id) s.records.delete([e.owner, e.kind, e.id]);
+      s.log.put({ hash, kind: e.kind, date: e.created, receipt, owner: e.owner ?? '', route: e.route ?? '', record: `${e.owner}:${e.kind}:${e.id}` });
+    };
+  });
+  if (forgotten) {
+    announce({ type: 'deleted', owner: forgotten.owner, kind: forgotten.kind, id: forgotten.id });
+    announce({ type: 'outbox' });
+    await pruneLog();
+  }
+  return forgotten !== null;
+}
+
+async function pruneLog() {
+  const list = JSON.parse(await ktDeliveryLog());
+  if (list.length <= LOG_KEEP) return;
+  await tx('log', 'readwrite', (s) => { for (const e of list.slice(LOG_KEEP)) s.log.delete(e.hash); });
+}
+
+function backoff(attempts) {
+  const base = Math.min(FIRST_RETRY_MS * 2 ** Math.max(0, attempts - 1), MAX_RETRY_MS);
+  return Math.round(base * (0.8 + 0.4 * Math.random()));
+}
+
+async function update(hash, change) {
+  await tx('sealed', 'readwrite', (s) => {
+    const get = s.sealed.get(hash);
+    get.onsuccess = () => { if (get.result) s.sealed.put({ ...get.result, ...change }); };
+  });
+}
+
+/** One POST; the receipt when it matches, else why not (and whether it was a refusal). */
+async function send(e) {
+  let res;
+  try {
+    res = await fetch(e.endpoint, { method: 'POST', headers: { 'Content-Type': 'application/jose+json' }, body: e.jwe, cache: 'no-store', credentials: 'same-origin', redirect: 'error' });
+  } catch {
+    return { ok: false, error: UNREACHABLE };
+  }
+  let body = null;
+  try { body = await res.json(); } catch { body = null; }
+  if (res.status === 200 || res.status === 201) {
+    if (body && body.hash === e.hash && typeof body.receivedAt === 'string') return { ok: true, receipt: body.receivedAt };
+    return { ok: false, error: 'Het ontvangstbewijs van de backoffice hoort niet bij dit record; keukentafel probeert het opnieuw.' };
+  }
+  if (res.status >= 400 && res.status < 500 && res.status !== 408 && res.status !== 429) {
+    const why = body && typeof body.message === 'string' ? body.message : `weigering ${res.status}`;
+    return { ok: false, refused: true, error: `De backoffice weigert dit record: ${why}` };
+  }
+  const why = body && typeof body.message === 'string' ? ` (${body.message})` : '';
+  return { ok: false, error: `De backoffice kan het record nu niet aannemen${why}; keukentafel probeert het vanzelf opnieuw.` };
+}
+
+async function registerSync() {
+  try {
+    const reg = await navigator.serviceWorker?.getRegistration?.();
+    await reg?.sync?.register(SYNC_TAG);
+  } catch { /* no Background Sync here: the app sends when it is open */ }
+}
+
+async function deliverAll(force) {
+  const list = await tx('sealed', 'readonly', (s) => reqValue(s.sealed.getAll()));
+  const now = Date.now();
+  let delivered = 0;
+  let waiting = 0;
+  for (const e of list) {
+    if (e.route !== 'http' || !e.endpoint) continue;
+    if (!force && e.next > now) { waiting++; continue; }
+    sending.add(e.hash);
+    announce({ type: 'outbox' });
+    const r = await send(e);
+    sending.delete(e.hash);
+    if (r.ok) {
+      await ktForget(e.hash, r.receipt);
+      delivered++;
+    } else {
+      const attempts = (e.attempts ?? 0) + 1;
+      await update(e.hash, { state: r.refused ? 'refused' : 'waiting', attempts, next: Date.now() + backoff(attempts), error: r.error });
+      announce({ type: 'outbox' });
+      waiting++;
+    }
+  }
+  if (waiting) await registerSync();
+  return { delivered, waiting };
+}
+
+/**
+ * Sends every sealed record of route 'http' that is due (all of them when `force`): at most
+ * one tab (or the service worker) at a time, by a Web Lock. A send interrupted anywhere is just
+ * sent again; the receiver knows the record by its hash. JSON { delivered, waiting } or
+ * { skipped }.
+ */
+export async function ktDeliver(force) {
+  if (!force && navigator.onLine === false) {
+    await registerSync();
+    return JSON.stringify({ skipped: 'offline' });
+  }
+  if (!navigator.locks) return JSON.stringify(await deliverAll(force));
+  const out = await navigator.locks.request(SEND_LOCK, { ifAvailable: true }, async (lock) => (lock ? deliverAll(force) : { skipped: 'busy' }));
+  return JSON.stringify(out);
+}
+
+let started = false;
+
+/**
+ * Delivery while the app is open: now, when the tablet comes online, every `intervalMs`; and
+ * `onChange()` whenever the outbox changes (here or in another tab).
+ */
+export function ktStartDelivery(onChange, intervalMs) {
+  channel?.addEventListener('message', (e) => { if (e.data && e.data.type === 'outbox') onChange(); });
+  selfChange = onChange;
+  if (started) return;
+  started = true;
+  const go = () => { ktDeliver(false).catch(() => {}); };
+  addEventListener('online', go);
+  setInterval(go, intervalMs);
+  go();
 }
 
 async function wipeProfessional(id) {

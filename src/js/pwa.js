@@ -26,7 +26,7 @@ function registerSw(onUpdate) {
       location.reload();
     }
   });
-  navigator.serviceWorker.register('/sw.js').then((reg) => {
+  navigator.serviceWorker.register('/sw.js', { type: 'module' }).then((reg) => {
     const check = () => {
       if (reg.waiting && navigator.serviceWorker.controller) onUpdate();
     };

@@ -39,13 +39,26 @@ extern "C" {
         plaintext: &str,
     ) -> js_sys::Promise;
     #[wasm_bindgen(js_name = ktPutSealed)]
-    pub fn put_sealed(hash: &str, kind: &str, created: &str, jwe: &str) -> js_sys::Promise;
+    pub fn put_sealed(
+        hash: &str,
+        kind: &str,
+        created: &str,
+        jwe: &str,
+        owner: &str,
+        id: &str,
+        route: &str,
+        endpoint: &str,
+    ) -> js_sys::Promise;
     #[wasm_bindgen(js_name = ktListSealed)]
     pub fn list_sealed() -> js_sys::Promise;
     #[wasm_bindgen(js_name = ktDeleteSealed)]
     pub fn delete_sealed(hash: &str) -> js_sys::Promise;
-    #[wasm_bindgen(js_name = ktLogDelivered)]
-    pub fn log_delivered(hash: &str, kind: &str, date: &str, receipt: &str) -> js_sys::Promise;
+    #[wasm_bindgen(js_name = ktForget)]
+    pub fn forget(hash: &str, receipt: &str) -> js_sys::Promise;
+    #[wasm_bindgen(js_name = ktDeliver)]
+    pub fn deliver(force: bool) -> js_sys::Promise;
+    #[wasm_bindgen(js_name = ktStartDelivery)]
+    pub fn start_delivery(on_change: &js_sys::Function, interval_ms: u32);
     #[wasm_bindgen(js_name = ktDeliveryLog)]
     pub fn delivery_log() -> js_sys::Promise;
     #[wasm_bindgen(js_name = ktWipeProfessional)]

@@ -9,7 +9,8 @@ import * as jose from 'jose';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const ROOT = join(here, '..', '..');
-export const BIN = join(ROOT, 'target', 'debug', 'keukentafel');
+import { BIN } from './lib.mjs';
+export { BIN };
 export const EXPORTS = join(here, 'artifacts', 'exports');
 export const CONVERSATION = '2026-11-20';
 

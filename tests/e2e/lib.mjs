@@ -1,7 +1,9 @@
-// Shared helpers for the browser tests: a static server for dist/ and Debian Chromium.
-import { createServer } from 'node:http';
-import { readFile, stat, mkdir } from 'node:fs/promises';
-import { extname, join, normalize, dirname } from 'node:path';
+// Shared helpers for the browser tests: `keukentafel serve` for dist/ and Debian Chromium.
+import { spawn, execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { stat, mkdir, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
@@ -9,42 +11,90 @@ const here = dirname(fileURLToPath(import.meta.url));
 export const DIST = process.env.KT_DIST ?? join(here, '..', '..', 'dist');
 export const ARTIFACTS = join(here, 'artifacts');
 
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.webmanifest': 'application/manifest+json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-};
+export const ROOT = join(here, '..', '..');
+/** The back office's binary (`cargo build -p keukentafel-cli`; `cargo test` builds it). */
+export const BIN = process.env.KT_BIN ?? join(ROOT, 'target', 'debug', 'keukentafel');
+export const MUNICIPALITY_KEY = join(ROOT, 'examples', 'keys', 'municipality-demo.private.jwk.json');
 
-/** Serves `root` on 127.0.0.1 at a free port. Returns { url, close, setRoot }. */
-export async function serve(initialRoot = DIST) {
+/**
+ * `keukentafel serve` on `root` at a free port (or `port`), with a fresh SQLite database — the
+ * same server a municipality runs. `keys`: the enrolled professionals' key set (a file); without
+ * it every valid signature is accepted (--accept-unenrolled). Returns { url, db, dir, close,
+ * setRoot, stop, start, kill }: `stop`/`kill` end the process (gracefully / SIGKILL), `start`
+ * starts it again on the same port and database.
+ */
+/** Servers still running: killed when the test process exits, so a failed test leaves none. */
+const RUNNING = new Set();
+process.on('exit', () => { for (const p of RUNNING) p.kill('SIGKILL'); });
+
+export async function serve(initialRoot = DIST, { keys = null, env = {}, port = 0, args: extra = [] } = {}) {
   let root = initialRoot;
   await stat(join(root, 'index.html')); // fail early with a clear error when not built
-  const server = createServer(async (req, res) => {
-    try {
-      const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-      let file = normalize(join(root, path));
-      if (!file.startsWith(normalize(root))) { res.writeHead(403).end(); return; }
-      if (path.endsWith('/')) file = join(file, 'index.html');
-      const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
-      res.end(body);
-    } catch {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('niet gevonden');
-    }
-  });
-  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  const { port } = server.address();
-  return {
-    url: `http://127.0.0.1:${port}/`,
-    close: () => new Promise((ok) => { server.closeAllConnections?.(); server.close(ok); }),
-    setRoot: (r) => { root = r; },
+  if (!existsSync(BIN)) throw new Error(`${BIN} ontbreekt: cargo build -p keukentafel-cli`);
+  const dir = await mkdtemp(join(tmpdir(), 'kt-e2e-serve-'));
+  const db = join(dir, 'keukentafel.sqlite');
+  let proc = null;
+  let url = null;
+  let log = '';
+  /** Starts the server (again); `envNow` replaces the environment given to `serve`. */
+  const start = async (envNow = env) => {
+    const args = ['serve', '--dist', root, '--db', db, '--listen', `127.0.0.1:${port}`, '--key', MUNICIPALITY_KEY];
+    if (keys) args.push('--keys', keys);
+    else args.push('--accept-unenrolled');
+    args.push(...extra);
+    proc = spawn(BIN, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...envNow } });
+    proc.stderr.on('data', (d) => { log += d; });
+    const self = proc;
+    RUNNING.add(self);
+    const exited = new Promise((ok) => self.once('exit', (code) => { RUNNING.delete(self); ok(code); }));
+    proc.exited = exited;
+    const line = await new Promise((resolve, reject) => {
+      let out = '';
+      proc.stdout.on('data', (d) => {
+        out += d;
+        const nl = out.indexOf('\n');
+        if (nl >= 0) resolve(out.slice(0, nl));
+      });
+      exited.then((code) => reject(new Error(`keukentafel serve stopte (${code}): ${log}`)));
+    });
+    url = JSON.parse(line).url;
+    port = Number(new URL(url).port);
+    // Listening: a test that fails before it stops its server must not keep the test process
+    // alive (the exit handler above kills it).
+    self.unref();
+    self.stdout.unref();
+    self.stderr.unref();
   };
+  const stop = async (signal = 'SIGTERM') => {
+    if (!proc) return;
+    const p = proc;
+    proc = null;
+    if (p.exitCode === null && p.signalCode === null) p.kill(signal);
+    await p.exited;
+  };
+  await start();
+  return {
+    get url() { return url; },
+    db,
+    dir,
+    log: () => log,
+    close: () => stop(),
+    stop: () => stop(),
+    kill: () => stop('SIGKILL'),
+    start,
+    /** Another build on the same origin (a new version): the server starts again on it. */
+    setRoot: async (r) => { root = r; await stop(); await start(); },
+  };
+}
+
+/** `keukentafel ...args` on the server's database: standard output. */
+export function backOffice(server, ...args) {
+  return execFileSync(BIN, [...args, '--db', server.db], { encoding: 'utf8' });
+}
+
+/** The rows `keukentafel inbox list` prints for the server's database. */
+export function inbox(server) {
+  return backOffice(server, 'inbox', 'list').split('\n').filter(Boolean).map((l) => JSON.parse(l));
 }
 
 /** Debian Chromium, headless, with no background network traffic. */

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { writeFileSync, mkdirSync } from 'node:fs';
+import { writeFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serve, launch, tabletPage, screenshot, ARTIFACTS, assertCspAndOrigin } from './lib.mjs';
 import * as f from './flow.mjs';
@@ -97,5 +97,100 @@ test('offline, the service worker serves the portal page itself, not the app', a
   await page.goto(server.url + 'portal/');
   await page.locator('#keukentafel .kt-root').waitFor();
   assert.equal(await page.locator('.portaal-kop').count(), 1);
+  await context.close();
+});
+
+const LANDSMEER = JSON.parse(readFileSync(join(f.ROOT, 'crates', 'core', 'profiles', 'landsmeer.json'), 'utf8'));
+
+/** Mounts the module again with delivery route `route`; records its `pending` events. */
+async function remount(page, route) {
+  await page.evaluate(({ profile }) => {
+    const el = document.getElementById('keukentafel');
+    window.keukentafel.handle.unmount();
+    window.pendingSeen = [];
+    if (!window.pendingListening) {
+      el.addEventListener('pending', (e) => window.pendingSeen.push(e.detail));
+      window.pendingListening = true;
+    }
+    window.keukentafel.handle = window.keukentafel.mount(el, {
+      profile,
+      professional: { name: 'Sanne de Vries', organisation: 'Sociaal Team Landsmeer', role: 'Wmo-consulent' },
+      client: { dossierReference: 'LM-2026-7001', name: 'Fatima Yilmaz', birthDate: '1975-09-12' },
+    });
+  }, { profile: { ...LANDSMEER, delivery: { ...LANDSMEER.delivery, route } } });
+  await f.enter(page, null);
+  await page.locator('#keukentafel [data-testid="nieuw-gesprek"]').waitFor();
+}
+
+async function signPortalConsent(page) {
+  await page.getByTestId('nieuw-gesprek').tap();
+  await f.fill(page, 'veld-conversationDate', f.CONVERSATION);
+  await f.tapLabel(page, 'domein-zorg');
+  await f.step(page, 'instemming');
+  await f.instemming(page, ['wmo-zorgaanbieder']);
+  await f.step(page, 'bijzonder');
+  await f.bijzonder(page, { health: ['wmo-zorgaanbieder'] });
+  await f.step(page, 'controle');
+  await f.drawTouch(page, 'veld-consent-signers-0-signature');
+  await page.getByTestId('status-compleet').waitFor();
+  await page.getByTestId('ondertekenen').tap();
+  await page.getByTestId('ondertekend-kop').waitFor();
+}
+
+const sealedCount = (page) => page.evaluate(() => new Promise((resolve) => {
+  const req = indexedDB.open('keukentafel');
+  req.onsuccess = () => {
+    const c = req.result.transaction('sealed').objectStore('sealed').count();
+    c.onsuccess = () => { req.result.close(); resolve(c.result); };
+  };
+}));
+
+test('route portal: the portal stores the record, confirms it with delivered(); until then it comes back as pending', async () => {
+  const { context, page } = await tabletPage(browser, server.url);
+  await page.goto(server.url + 'portal/');
+  await f.enter(page, null);
+  await remount(page, 'portal');
+  assert.deepEqual(await page.evaluate(() => window.pendingSeen), []);
+  await signPortalConsent(page);
+  await page.waitForFunction(() => (window.portalReceived ?? []).some((e) => e.name === 'signed'));
+  const signed = await page.evaluate(() => window.portalReceived.find((e) => e.name === 'signed').detail);
+  // The portal did not confirm: mounted again (a reload, the next day), it hears of it.
+  await remount(page, 'portal');
+  await page.waitForFunction(() => window.pendingSeen.length > 0);
+  const pending = await page.evaluate(() => window.pendingSeen);
+  assert.equal(pending.length, 1);
+  assert.equal(pending[0].hash, signed.hash);
+  assert.equal(pending[0].recordType, 'consent');
+  // What is pending is sealed: only the back office's key opens it, to the very JWS signed.
+  const jwePath = join(ARTIFACTS, 'exports', 'portal-pending.jwe.json');
+  writeFileSync(jwePath, pending[0].jwe);
+  const opened = execFileSync(f.BIN, ['open', '--key', join(f.ROOT, 'examples', 'keys', 'municipality-demo.private.jwk.json'), jwePath], { encoding: 'utf8' });
+  assert.equal(opened, signed.jws);
+  // Confirmed: every copy is gone, and it is not pending any more.
+  assert.equal(await page.evaluate((h) => window.keukentafel.handle.delivered(h), signed.hash), true);
+  assert.equal(await sealedCount(page), 0);
+  assert.equal(await page.evaluate((h) => window.keukentafel.handle.delivered(h), signed.hash), false, 'a second confirmation changes nothing');
+  await remount(page, 'portal');
+  await page.waitForTimeout(500);
+  assert.deepEqual(await page.evaluate(() => window.pendingSeen), []);
+  await context.close();
+});
+
+test('route file: the download, then the professional confirms it is in the dossier', async () => {
+  const { context, page } = await tabletPage(browser, server.url);
+  await page.goto(server.url + 'portal/');
+  await f.enter(page, null);
+  await remount(page, 'file');
+  const [dl] = await Promise.all([page.waitForEvent('download'), signPortalConsent(page)]);
+  assert.match(dl.suggestedFilename(), /^keukentafel-2026-11-20-consent-.*\.jws\.json$/);
+  assert.equal(await sealedCount(page), 1, 'kept until handed over');
+  await page.getByRole('button', { name: 'Terug naar het overzicht' }).tap();
+  await page.getByTestId('naar-versturen').tap();
+  assert.match(await page.getByTestId('verzendstatus').textContent(), /bevestigt dat het bestand in het dossier staat/);
+  await screenshot(page, 'te-versturen-bestand');
+  await page.getByTestId('overgedragen').tap();
+  await page.getByTestId('niets-te-versturen').waitFor();
+  assert.equal(await sealedCount(page), 0);
+  assert.equal(await page.getByTestId('afgeleverd').count(), 1);
   await context.close();
 });

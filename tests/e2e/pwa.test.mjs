@@ -64,7 +64,7 @@ test('a new build offers to reload, and the open draft survives', async () => {
   await f.newConversation(page, server.url);
   assert.equal(await controlled(page), true);
   await f.fill(page, 'veld-client-name', 'Blijft bewaard');
-  server.setRoot(v2);
+  await server.setRoot(v2);
   await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
   const prompt = page.getByTestId('update-melding');
   await prompt.waitFor({ timeout: 15000 });

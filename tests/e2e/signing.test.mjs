@@ -135,6 +135,9 @@ test('changing any single byte of a real export is rejected', async () => {
 test('the professional\'s key stays theirs over a reload; signed records are frozen; change and withdraw start from the signed record', async () => {
   const { context, page, problems } = await tabletPage(browser, server.url);
   await teenConsent(page);
+  // Without a connection, so the signed record stays on the tablet until it is delivered
+  // (online, the outbox would deliver it and the tablet forget it: delivery.test.mjs).
+  await context.setOffline(true);
   const first = await signIt(page);
   const { hash, kid } = verifyCli([first.path]).lines[0];
   await page.reload();

@@ -154,6 +154,7 @@ test('nothing the professional typed is readable at rest: not in the origin\'s s
 test('two professionals on one tablet: each sees and signs only their own', async () => {
   const { context, page, problems } = await tabletPage(browser, server.url);
   await f.enter(page, server.url);
+  await context.setOffline(true); // signed records stay until delivered (delivery.test.mjs)
   const a = await signedConsent(page, { dossier: 'LM-A-1', name: 'Anna Anders', birth: '1980-01-01', purpose: 'Gezondheid, voor de Wmo' });
   await f.press(page, page.getByTestId('nieuw-gesprek'));
   await f.fill(page, 'veld-client-name', 'Concept van Sanne');
@@ -215,6 +216,23 @@ test('a change the screen reported as saved survives the browser being killed a 
   await chrome.close();
 });
 
+test('a tablet left locked for long locks again after the idle time once unlocked', async () => {
+  const { context, page } = await tabletPage(browser, server.url);
+  await page.clock.install();
+  await f.enter(page, server.url);
+  await page.clock.fastForward('05:01');
+  await page.locator('#kluis-ontgrendel').waitFor();
+  // Locked for hours: the idle time passes again and again while nothing is unlocked.
+  await page.clock.fastForward('03:00:00');
+  await f.unlockHere(page);
+  await page.clock.fastForward('04:00');
+  await page.waitForTimeout(300);
+  assert.equal(await page.locator('#kluis-ontgrendel').count(), 0, 'not before the idle time');
+  await page.clock.fastForward('01:01');
+  await page.locator('#kluis-ontgrendel').waitFor();
+  await context.close();
+});
+
 test('the app locks after the idle time and when hidden, never mid-stroke, and returns to the same field', async () => {
   const { context, page, problems } = await tabletPage(browser, server.url);
   await page.clock.install();
@@ -272,6 +290,7 @@ test('the app locks after the idle time and when hidden, never mid-stroke, and r
 test('five wrong passphrases wipe that professional\'s drafts; the sealed record stays and the back office opens it', async () => {
   const { context, page } = await tabletPage(browser, server.url);
   await f.enter(page, server.url);
+  await context.setOffline(true); // signed records stay until delivered (delivery.test.mjs)
   const signed = await signedConsent(page, { dossier: 'LM-W-1', name: 'Wim Wissel', birth: '1970-03-03', purpose: 'Gezondheid, voor de huisarts' });
   await f.press(page, page.getByTestId('nieuw-gesprek'));
   await f.fill(page, 'veld-client-name', 'Concept dat verdwijnt');
@@ -342,6 +361,7 @@ test('vanished keys are said, and nothing is signed with a new key silently', as
 test('the passphrase can be changed, and "Tablet wissen" leaves only the sealed records', async () => {
   const { context, page } = await tabletPage(browser, server.url);
   await f.enter(page, server.url);
+  await context.setOffline(true); // signed records stay until delivered (delivery.test.mjs)
   await signedConsent(page, { dossier: 'LM-T-1', name: 'Tineke Tablet', birth: '1960-06-06', purpose: 'Gezondheid' });
   await f.press(page, page.getByTestId('instellingen'));
   await page.locator('#wachtwoord-oud').fill(f.SANNE.secret);

@@ -1,6 +1,7 @@
 //! Het startscherm: a new conversation, the professional's drafts, withdrawals in progress and
 //! requests, the other screens, and what this module does for this municipality.
 
+use crate::components::schermen::versturen::Wachtrij;
 use crate::hooks::use_loaded::use_loaded;
 use crate::storage::{migrate, records, Entry};
 use keukentafel_core::flow::Step;
@@ -18,6 +19,7 @@ pub fn Start(
     #[prop(into)] on_withdraw: Callback<()>,
     #[prop(into)] on_requests: Callback<()>,
     #[prop(into)] on_settings: Callback<()>,
+    #[prop(into)] on_outbox: Callback<()>,
     message: RwSignal<Option<String>>,
     notice: RwSignal<Option<String>>,
 ) -> impl IntoView {
@@ -32,6 +34,15 @@ pub fn Start(
         .collect_view();
     let rules = Code::ALL.len();
     let version = RwSignal::new(0u32);
+    // A delivered record is forgotten: the lists are read again.
+    let outbox = crate::hooks::use_outbox::use_outbox();
+    Effect::new(move |prev: Option<usize>| {
+        let n = outbox.delivered.with(Vec::len);
+        if prev.is_some_and(|p| p != n) {
+            version.update(|v| *v += 1);
+        }
+        n
+    });
     let withdrawals = use_loaded(move || {
         version.track();
         records::list::<WithdrawalRecord>()
@@ -74,6 +85,7 @@ pub fn Start(
                     <button type="button" class="kt-knop kt-knop--klein" on:click=move |_| notice.set(None)>"Sluiten"</button>
                 </p>
             })}
+            <Wachtrij on_open=on_outbox />
             <div class="kt-acties">
                 <button type="button" class="kt-knop kt-knop--groot" data-testid="nieuw-gesprek" on:click=move |_| on_new.run(())>"Nieuw gesprek"</button>
                 <button type="button" class="kt-knop kt-knop--tweede" data-testid="intrekken" on:click=move |_| on_withdraw.run(())>"Toestemming intrekken"</button>

@@ -96,7 +96,7 @@ fn behind_tls(h: &HeaderMap) -> bool {
     })
 }
 
-const PERMISSIONS: &str = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), hid=(), midi=(), display-capture=(), accelerometer=(), gyroscope=(), magnetometer=(), browsing-topics=()";
+const PERMISSIONS: &str = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), hid=(), midi=(), display-capture=(), accelerometer=(), gyroscope=(), magnetometer=(), browsing-topics=()";
 
 /// Adds the security headers to every response, and the caching a file of the app needs.
 pub async fn headers(State(h): State<Arc<Headers>>, req: Request, next: Next) -> Response {
