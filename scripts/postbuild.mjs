@@ -134,19 +134,15 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET') return;
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
+  // Only keukentafel's own files and pages ('/portal/' is '/portal/index.html'): every other
+  // request and navigation on this origin — another page of the portal, the API — goes to the
+  // network untouched, as if there were no service worker.
+  const key = url.pathname.endsWith('/') ? url.pathname + 'index.html' : url.pathname;
+  if (!FILES.includes(key)) return;
   event.respondWith((async () => {
     const cache = await caches.open(CACHE);
-    // '/portal/' is '/portal/index.html'; any other unknown page is the app itself.
-    let key = url.pathname.endsWith('/') && url.pathname !== '/' ? url.pathname + 'index.html' : url.pathname;
-    if (request.mode === 'navigate' && !FILES.includes(key)) key = '/';
     const hit = await cache.match(key, { ignoreSearch: true });
-    if (hit) return hit;
-    try {
-      return await fetch(request);
-    } catch (e) {
-      if (request.mode === 'navigate') return (await cache.match('/')) ?? Response.error();
-      throw e;
-    }
+    return hit ?? fetch(request);
   })());
 });
 `);

@@ -13,7 +13,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// The configuration a portal passes; an unknown key (a typo such as `profesional`) is refused.
-#[derive(Deserialize, Default)]
+#[derive(Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 struct MountConfig {
     /// A full protocol profile; default: Landsmeer.
@@ -28,6 +28,14 @@ struct MountConfig {
     /// Let the `signed` event bubble to the page (default: only the host element hears it).
     #[serde(default)]
     bubbles: bool,
+    /// `false`: no service worker (no offline start, no Background Sync) — for a portal that
+    /// runs its own on this origin. Default: registered, answering only keukentafel's own files.
+    #[serde(default = "yes")]
+    service_worker: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 /// A mounted module; `unmount()` removes it (and only it).
@@ -86,7 +94,7 @@ pub fn mount(element: JsValue, config: JsValue) -> Result<Handle, JsValue> {
         ));
     }
     let cfg: MountConfig = if config.is_undefined() || config.is_null() {
-        MountConfig::default()
+        json::from_str("{}").map_err(|e| js_error(e.to_string()))?
     } else {
         read(&config, "configuratie")?
     };
@@ -100,6 +108,7 @@ pub fn mount(element: JsValue, config: JsValue) -> Result<Handle, JsValue> {
         professional: cfg.professional,
         client: cfg.client,
         host: Some(crate::pwa::Host::new(host.clone(), cfg.bubbles)),
+        service_worker: cfg.service_worker,
     };
     let _ = host.set_attribute(MOUNTED, "");
     let handle = leptos::mount::mount_to(host.clone(), move || {

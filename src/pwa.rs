@@ -14,6 +14,8 @@ extern "C" {
     fn kt_persist() -> js_sys::Promise;
     #[wasm_bindgen(js_name = ktStorageInfo)]
     fn kt_storage_info() -> js_sys::Promise;
+    #[wasm_bindgen(js_name = ktWatchForStop)]
+    fn kt_watch_for_stop(element: &web_sys::HtmlElement);
     #[wasm_bindgen(js_name = ktEmit)]
     fn kt_emit(element: &web_sys::HtmlElement, name: &str, detail: &str, bubbles: bool);
 }
@@ -23,6 +25,11 @@ pub fn register(on_update: impl Fn() + 'static) {
     let cb = Closure::<dyn Fn()>::new(on_update);
     kt_register_sw(cb.as_ref().unchecked_ref());
     cb.forget(); // lives as long as the page
+}
+
+/// Shows a Dutch message in `element` (the module's host, or the page) should the wasm trap.
+pub fn watch_for_stop(element: &web_sys::HtmlElement) {
+    kt_watch_for_stop(element);
 }
 
 /// Requests persistent storage in the background; never blocks the UI.
@@ -64,6 +71,10 @@ impl Host {
             element: send_wrapper::SendWrapper::new(element),
             bubbles,
         }
+    }
+
+    pub fn element(&self) -> &web_sys::HtmlElement {
+        &self.element
     }
 
     /// Dispatches `name` with `detail` on the host element.

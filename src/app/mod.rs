@@ -23,6 +23,8 @@ pub struct AppConfig {
     pub client: Option<Client>,
     /// The element a portal mounted this module in; `None` on keukentafel's own page.
     pub host: Option<crate::pwa::Host>,
+    /// Whether to register the service worker (a portal may opt out).
+    pub service_worker: bool,
 }
 
 impl Default for AppConfig {
@@ -32,6 +34,7 @@ impl Default for AppConfig {
             professional: None,
             client: None,
             host: None,
+            service_worker: true,
         }
     }
 }
@@ -52,8 +55,21 @@ pub fn App(config: AppConfig) -> impl IntoView {
     crate::hooks::use_outbox::provide_outbox(config.profile.delivery.route, config.host.clone());
     let prefill = StoredValue::new((config.professional.clone(), config.client.clone()));
     let update_ready = RwSignal::new(false);
-    crate::pwa::register(move || update_ready.set(true));
+    if config.service_worker {
+        crate::pwa::register(move || update_ready.set(true));
+    }
     crate::pwa::request_persistence();
+    match &config.host {
+        Some(h) => crate::pwa::watch_for_stop(h.element()),
+        None => {
+            if let Some(body) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.body())
+            {
+                crate::pwa::watch_for_stop(&body);
+            }
+        }
+    }
 
     let screen = RwSignal::new(Screen::Start);
     let state = RwSignal::new(None::<VaultState>);

@@ -79,3 +79,38 @@ export async function ktStorageInfo() {
 export function ktEmit(element, name, detailJson, bubbles) {
   element.dispatchEvent(new CustomEvent(name, { detail: JSON.parse(detailJson), bubbles, composed: bubbles }));
 }
+
+// When the wasm traps (a bug, or memory exhausted), every module on the page stops at once and
+// no Rust code runs again. Say so in each module's element, in plain JS, instead of leaving a
+// screen that looks alive but no longer saves.
+const watched = new Set();
+let watching = false;
+const STOPPED = 'keukentafel is gestopt door een fout en bewaart niets meer. Wat als opgeslagen is gemeld, staat veilig op deze tablet. Laad de pagina opnieuw om verder te gaan.';
+
+function stopped(error) {
+  if (!(error instanceof WebAssembly.RuntimeError)) return;
+  for (const el of watched) {
+    if (!el.isConnected || el.querySelector('[data-testid="module-gestopt"]')) continue;
+    const p = document.createElement('p');
+    p.className = 'kt-opslag-fout kt-gestopt';
+    p.setAttribute('role', 'alert');
+    p.dataset.testid = 'module-gestopt';
+    p.textContent = STOPPED;
+    const reload = document.createElement('button');
+    reload.type = 'button';
+    reload.className = 'kt-knop';
+    reload.textContent = 'Pagina opnieuw laden';
+    reload.addEventListener('click', () => location.reload());
+    p.append(' ', reload);
+    el.prepend(p);
+  }
+}
+
+/** Shows a Dutch message in `element` when the wasm has trapped. */
+export function ktWatchForStop(element) {
+  watched.add(element);
+  if (watching) return;
+  watching = true;
+  window.addEventListener('error', (e) => stopped(e.error));
+  window.addEventListener('unhandledrejection', (e) => stopped(e.reason));
+}

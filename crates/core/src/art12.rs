@@ -220,13 +220,13 @@ pub fn check_parties<P: Party>(
                 {
                     push(Code::RepIncapableOrder, format!("{sub}.relationship"), format!(
                         "{} ({}) mag alleen beslissen als er geen wettelijk vertegenwoordiger (curator, mentor) is of die dat niet wil. Leg dat vast bij Vertegenwoordiging.",
-                        p.name().trim(), rel.label_nl()
+                        crate::text::isolate(p.name().trim()), rel.label_nl()
                     ));
                 }
                 if step >= Step::Family && !has_chain_fact(representation, ChainStep::Partner) {
                     push(Code::RepIncapableOrder, format!("{sub}.relationship"), format!(
                         "{} ({}) mag alleen beslissen als er geen echtgenoot, geregistreerd partner of levensgezel is of die dat niet wil. Leg dat vast bij Vertegenwoordiging.",
-                        p.name().trim(), rel.label_nl()
+                        crate::text::isolate(p.name().trim()), rel.label_nl()
                     ));
                 }
             }

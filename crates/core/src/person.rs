@@ -83,9 +83,9 @@ impl Person {
     /// "Mila Jansen, ouder met gezag", "Daan Jansen, cliënt".
     pub fn label_nl(&self) -> String {
         let name = if blank(&self.name) {
-            "(naam nog invullen)"
+            "(naam nog invullen)".into()
         } else {
-            self.name.trim()
+            crate::text::isolate(self.name.trim())
         };
         match (self.role, self.relationship) {
             (PartyRole::Client, _) => format!("{name}, cliënt"),
@@ -98,9 +98,9 @@ impl Person {
 /// "Mila Jansen (ouder met gezag)", for messages about a party.
 pub fn who(p: &dyn Party) -> String {
     let name = if blank(p.name()) {
-        "(naam ontbreekt)"
+        "(naam ontbreekt)".into()
     } else {
-        p.name().trim()
+        crate::text::isolate(p.name().trim())
     };
     match (p.role(), p.relationship()) {
         (PartyRole::Client, _) => format!("{name} (cliënt)"),

@@ -25,7 +25,7 @@ pub fn Instellingen(
             }
             let set = Value::object([("keys", Value::Array(vec![entry]))]).to_pretty();
             view! {
-                <p>{format!("Ondertekend wordt met de sleutel van {}.", s.professional.name)}</p>
+                <p>{format!("Ondertekend wordt met de sleutel van {}.", keukentafel_core::text::isolate(&s.professional.name))}</p>
                 <p>"Vingerafdruk (RFC 7638) om uw sleutel bij de backoffice in te schrijven:"</p>
                 <p><code class="kt-vingerafdruk" data-testid="vingerafdruk">{s.kid.clone()}</code></p>
                 <p class="kt-hint">"De privésleutel kan deze tablet niet verlaten; hij is alleen bruikbaar met uw wachtwoord."</p>

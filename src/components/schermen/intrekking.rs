@@ -135,7 +135,7 @@ pub fn Intrekking(
     let summary = original.clone().map(|o| {
         let lines = profile.with_value(|p| flow::summary_nl(&o.record, p));
         let who = match &o.signed_by {
-            Some(name) => format!("Handtekening gecontroleerd: ondertekend met de sleutel van {name}."),
+            Some(name) => format!("Handtekening gecontroleerd: ondertekend met de sleutel van {}.", keukentafel_core::text::isolate(name)),
             None => format!("Handtekening gecontroleerd: ondertekend met een onbekende sleutel (vingerafdruk {}).", o.kid),
         };
         view! {

@@ -60,7 +60,8 @@ pub fn Start(
                         <p class="kt-status" data-testid="intrekking-bezig" role="status">
                             {format!(
                                 "Een intrekking voor {} ({}) is begonnen en nog niet ondertekend. ",
-                                w.record.client.name, w.record.client.dossier_reference
+                                keukentafel_core::text::isolate(&w.record.client.name),
+                                keukentafel_core::text::isolate(&w.record.client.dossier_reference)
                             )}
                             <button type="button" class="kt-knop kt-knop--klein" data-testid="intrekking-verder"
                                 on:click=move |_| on_open_withdrawal.run(id.clone())>"Verder met de intrekking"</button>

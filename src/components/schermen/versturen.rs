@@ -91,7 +91,11 @@ pub fn Versturen(#[prop(into)] on_close: Callback<()>) -> impl IntoView {
             .find(|(h, _, _)| *h == p.hash);
         let title = match (&own, me.with_value(|m| p.owner == *m)) {
             (Some((_, dossier, _)), _) if !dossier.is_empty() => {
-                format!("{} — {dossier}", kind_label(&p.kind))
+                format!(
+                    "{} — {}",
+                    kind_label(&p.kind),
+                    keukentafel_core::text::isolate(dossier)
+                )
             }
             (_, true) => kind_label(&p.kind),
             (_, false) => format!("{} van een collega", kind_label(&p.kind)),

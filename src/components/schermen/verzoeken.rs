@@ -73,7 +73,7 @@ pub fn Verzoeken(
                         <li class=class data-testid="verzoek" data-overdue=st.overdue.to_string()>
                             <div class="kt-concept-info">
                                 <strong>{format!("Verzoek om {kind}")}</strong>
-                                <span>{format!("{} {}", r.client.dossier_reference, r.client.name)}</span>
+                                <span>{format!("{} {}", keukentafel_core::text::isolate(&r.client.dossier_reference), keukentafel_core::text::isolate(&r.client.name))}</span>
                                 <span>{format!("Ontvangen {}", r.received.map(|d| d.to_dutch()).unwrap_or_default())}</span>
                                 <span class="kt-verzoek-termijn">{when}</span>
                             </div>

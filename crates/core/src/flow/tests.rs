@@ -168,3 +168,43 @@ fn the_step_bar_tells_the_truth_on_an_empty_form() {
     assert_eq!(step_status(Step::Bijzonder, &f, true, &r), StepStatus::Done);
     assert_eq!(StepStatus::NotVisited.label_nl(), "nog niet bekeken");
 }
+
+/// A name with a right-to-left override (U+202E) cannot reverse the words after it in any text
+/// the core makes for people: the summary, the paper version, the signers' labels and the
+/// findings. Each shows the name isolated (U+2068 … U+2069) and without the override.
+#[test]
+fn a_right_to_left_override_in_a_name_stays_inside_it() {
+    let mut r = daan_and_mila();
+    r.client.name = "Daan \u{202E}tekjal".into();
+    r.representation.representatives[0].name = "Mila \u{202E}redom".into();
+    let profile = crate::Profile::landsmeer();
+    r.consent.decision = Some(ConsentDecision::Given);
+    r.assent.outcome = Some(AssentOutcome::Given);
+    normalize(&mut r);
+    let mut texts: Vec<String> = summary_nl(&r, &profile);
+    texts.extend(
+        paper_nl(&r, &profile)
+            .into_iter()
+            .flat_map(|(h, ls)| std::iter::once(h).chain(ls)),
+    );
+    texts.extend(r.consent.signers.iter().map(|s| Person::of(s).label_nl()));
+    texts.extend(
+        crate::validate::validate_consent(&r, &profile, d("2026-11-20"))
+            .into_iter()
+            .map(|f| f.message),
+    );
+    let with_name: Vec<&String> = texts
+        .iter()
+        .filter(|t| t.contains("tekjal") || t.contains("redom"))
+        .collect();
+    assert!(with_name.len() >= 4, "{texts:#?}");
+    for t in &texts {
+        assert!(!t.contains('\u{202E}'), "the override is shown: {t}");
+    }
+    for t in with_name {
+        assert!(
+            t.contains("\u{2068}Daan tekjal\u{2069}") || t.contains("\u{2068}Mila redom\u{2069}"),
+            "not isolated: {t}"
+        );
+    }
+}

@@ -4,15 +4,16 @@
 use crate::date::Date;
 use crate::model::*;
 use crate::person::{join_nl, Person};
+use crate::text::isolate as u;
 
 /// A plain-Dutch summary of a consent record: who decided what, who signed, keep-until.
 pub fn summary_nl(r: &ConsentRecord, profile: &crate::Profile) -> Vec<String> {
     let mut out = Vec::new();
     let names = |ps: Vec<String>| join_nl(&ps);
     let client = if r.client.dossier_reference.is_empty() {
-        r.client.name.clone()
+        u(&r.client.name).into_owned()
     } else {
-        format!("{} ({})", r.client.name, r.client.dossier_reference)
+        format!("{} ({})", u(&r.client.name), u(&r.client.dossier_reference))
     };
     out.push(format!("Cliënt: {client}."));
     match r.assent.outcome {
@@ -115,7 +116,9 @@ pub fn paper_nl(r: &ConsentRecord, profile: &crate::Profile) -> Vec<(String, Vec
             format!("Datum gesprek: {}", d(r.conversation_date)),
             format!(
                 "Professional: {}, {} ({})",
-                r.professional.name, r.professional.role, r.professional.organisation
+                u(&r.professional.name),
+                u(&r.professional.role),
+                u(&r.professional.organisation)
             ),
             format!("Record: {}", r.record_id.as_str()),
         ],
@@ -123,7 +126,11 @@ pub fn paper_nl(r: &ConsentRecord, profile: &crate::Profile) -> Vec<(String, Vec
     out.push((
         "Cliënt en hulpvraag".to_owned(),
         vec![
-            format!("{} · dossier {}", r.client.name, r.client.dossier_reference),
+            format!(
+                "{} · dossier {}",
+                u(&r.client.name),
+                u(&r.client.dossier_reference)
+            ),
             format!("Geboortedatum: {}", d(r.client.birth_date)),
             format!(
                 "Domeinen: {}",
@@ -134,7 +141,7 @@ pub fn paper_nl(r: &ConsentRecord, profile: &crate::Profile) -> Vec<(String, Vec
                     .collect::<Vec<_>>()
                     .join(", ")
             ),
-            format!("Hulpvraag: {}", r.help_question.description),
+            format!("Hulpvraag: {}", u(&r.help_question.description)),
         ],
     ));
     let mut rep = Vec::new();
@@ -144,18 +151,23 @@ pub fn paper_nl(r: &ConsentRecord, profile: &crate::Profile) -> Vec<(String, Vec
     if r.representation.capacity.judged_incapable {
         rep.push(format!(
             "Niet in staat tot een redelijke waardering van zijn belangen: {} (beoordeeld door {})",
-            r.representation.capacity.reason, r.representation.capacity.judged_by
+            u(&r.representation.capacity.reason),
+            u(&r.representation.capacity.judged_by)
         ));
     }
     for x in &r.representation.representatives {
         rep.push(format!(
             "Vertegenwoordiger: {} ({})",
-            x.name,
+            u(&x.name),
             x.role.map_or("rol onbekend", |r| r.label_nl())
         ));
     }
     for x in &r.representation.restrictions {
-        rep.push(format!("Beperking ({}) : {}", x.representative, x.reason));
+        rep.push(format!(
+            "Beperking ({}) : {}",
+            u(&x.representative),
+            u(&x.reason)
+        ));
     }
     if !rep.is_empty() {
         out.push(("Vertegenwoordiging".to_owned(), rep));
@@ -177,7 +189,7 @@ pub fn paper_nl(r: &ConsentRecord, profile: &crate::Profile) -> Vec<(String, Vec
         out.push((
             format!("Bijzondere persoonsgegevens: {}", c.category.label_nl()),
             vec![
-                format!("Doel: {}", c.purpose),
+                format!("Doel: {}", u(&c.purpose)),
                 format!("Delen met: {}", partners(&c.partners)),
             ],
         ));
@@ -195,7 +207,7 @@ pub fn paper_nl(r: &ConsentRecord, profile: &crate::Profile) -> Vec<(String, Vec
                     }
                     None => "Grond: —".into(),
                 },
-                format!("Aantekening: {}", r.exception.note),
+                format!("Aantekening: {}", u(&r.exception.note)),
             ],
         ));
     }
@@ -203,8 +215,8 @@ pub fn paper_nl(r: &ConsentRecord, profile: &crate::Profile) -> Vec<(String, Vec
         out.push((
             "Veilig Thuis (art. 10)".to_owned(),
             vec![
-                format!("Verstrekt op {}: {}", d(v.date), v.data_given),
-                format!("Aantekening: {}", v.note),
+                format!("Verstrekt op {}: {}", d(v.date), u(&v.data_given)),
+                format!("Aantekening: {}", u(&v.note)),
             ],
         ));
     }

@@ -214,10 +214,10 @@ impl<'a> Ctx<'a> {
     }
 }
 
-pub(crate) fn display_name(s: &str) -> &str {
+pub(crate) fn display_name(s: &str) -> std::borrow::Cow<'_, str> {
     if blank(s) {
-        "deze ondertekenaar"
+        "deze ondertekenaar".into()
     } else {
-        s.trim()
+        crate::text::isolate(s.trim())
     }
 }
