@@ -20,13 +20,7 @@ after(async () => { await browser?.close(); assertCspAndOrigin(); });
 async function adultConsent(page, dossier) {
   await f.newConversation(page, null);
   await f.gesprek(page, { dossier, name: 'Ahmed El Amrani', birth: '1981-06-30', domains: ['zorg'] });
-  await f.step(page, 'instemming');
-  await f.instemming(page, ['wmo-zorgaanbieder']);
-  await f.step(page, 'bijzonder');
-  await f.bijzonder(page, { health: ['wmo-zorgaanbieder'] });
-  await f.step(page, 'controle');
-  await f.drawTouch(page, 'veld-consent-signers-0-signature');
-  await page.getByTestId('status-compleet').waitFor();
+  await f.adultConsentFromStep1(page);
 }
 
 async function signConsent(page, dossier) {
@@ -51,13 +45,7 @@ async function withdrawShown(page) {
 async function signRequest(page) {
   await f.press(page, page.getByTestId('verzoeken'));
   await f.press(page, page.getByTestId('nieuw-verzoek'));
-  await f.fill(page, 'veld-client-dossierReference', 'LM-2026-0414');
-  await f.fill(page, 'veld-client-name', 'Ahmed El Amrani');
-  await f.fill(page, 'veld-client-birthDate', '1981-06-30');
-  await page.locator('#veld-kind').selectOption('correction');
-  await f.fill(page, 'veld-received', '2026-11-02');
-  await page.locator('#veld-received').dispatchEvent('change');
-  await f.fill(page, 'veld-requestedBy-0-name', 'Ahmed El Amrani');
+  await f.correctionRequest(page);
   await f.tapLabel(page, 'beslissing-rejected');
   await f.fill(page, 'veld-decision-date', '2026-11-25');
   await page.locator('#veld-decision-date').dispatchEvent('change');

@@ -107,6 +107,29 @@ export async function instemming(page, partners) {
   await chips(page, 'veld-assent-provision-partners', partners);
 }
 
+/** From step 1 on: assent and written consent for health data shared with the Wmo provider,
+ * one signer (an adult client) drawn on the pad; ends on step 7 with the form complete. */
+export async function adultConsentFromStep1(page) {
+  await step(page, 'instemming');
+  await instemming(page, ['wmo-zorgaanbieder']);
+  await step(page, 'bijzonder');
+  await bijzonder(page, { health: ['wmo-zorgaanbieder'] });
+  await step(page, 'controle');
+  await drawTouch(page, 'veld-consent-signers-0-signature');
+  await page.getByTestId('status-compleet').waitFor();
+}
+
+/** On a new request: Ahmed El Amrani's correction request, received 2026-11-02, by himself. */
+export async function correctionRequest(page) {
+  await fill(page, 'veld-client-dossierReference', 'LM-2026-0414');
+  await fill(page, 'veld-client-name', 'Ahmed El Amrani');
+  await fill(page, 'veld-client-birthDate', '1981-06-30');
+  await page.locator('#veld-kind').selectOption('correction');
+  await fill(page, 'veld-received', '2026-11-02');
+  await page.locator('#veld-received').dispatchEvent('change');
+  await fill(page, 'veld-requestedBy-0-name', 'Ahmed El Amrani');
+}
+
 export async function bijzonder(page, categories) {
   for (const [slug, partners] of Object.entries(categories)) {
     await tapLabel(page, `categorie-${slug}`);

@@ -43,13 +43,7 @@ test('the portal mounts the module, themes it and receives the signed record', a
   assert.match(await page.getByTestId('professional').textContent(), /^Sanne de Vries/);
   await f.fill(page, 'veld-conversationDate', f.CONVERSATION);
   await f.tapLabel(page, 'domein-zorg');
-  await f.step(page, 'instemming');
-  await f.instemming(page, ['wmo-zorgaanbieder']);
-  await f.step(page, 'bijzonder');
-  await f.bijzonder(page, { health: ['wmo-zorgaanbieder'] });
-  await f.step(page, 'controle');
-  await f.drawTouch(page, 'veld-consent-signers-0-signature');
-  await page.getByTestId('status-compleet').waitFor();
+  await f.adultConsentFromStep1(page);
   await page.evaluate(() => document.addEventListener('signed', () => { window.portalBubbled = (window.portalBubbled ?? 0) + 1; }));
   await page.getByTestId('ondertekenen').tap();
   await page.waitForFunction(() => (window.portalReceived ?? []).some((e) => e.name === 'signed'));
@@ -126,13 +120,7 @@ async function signPortalConsent(page) {
   await page.getByTestId('nieuw-gesprek').tap();
   await f.fill(page, 'veld-conversationDate', f.CONVERSATION);
   await f.tapLabel(page, 'domein-zorg');
-  await f.step(page, 'instemming');
-  await f.instemming(page, ['wmo-zorgaanbieder']);
-  await f.step(page, 'bijzonder');
-  await f.bijzonder(page, { health: ['wmo-zorgaanbieder'] });
-  await f.step(page, 'controle');
-  await f.drawTouch(page, 'veld-consent-signers-0-signature');
-  await page.getByTestId('status-compleet').waitFor();
+  await f.adultConsentFromStep1(page);
   await page.getByTestId('ondertekenen').tap();
   await page.getByTestId('ondertekend-kop').waitFor();
 }

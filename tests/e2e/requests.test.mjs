@@ -19,13 +19,7 @@ test('register a correction request, reject it with reasons, sign and export', a
   await f.enter(page, server.url);
   await page.getByTestId('verzoeken').tap();
   await page.getByTestId('nieuw-verzoek').tap();
-  await f.fill(page, 'veld-client-dossierReference', 'LM-2026-0414');
-  await f.fill(page, 'veld-client-name', 'Ahmed El Amrani');
-  await f.fill(page, 'veld-client-birthDate', '1981-06-30');
-  await page.locator('#veld-kind').selectOption('correction');
-  await f.fill(page, 'veld-received', '2026-11-02');
-  await page.locator('#veld-received').dispatchEvent('change');
-  await f.fill(page, 'veld-requestedBy-0-name', 'Ahmed El Amrani');
+  await f.correctionRequest(page);
   assert.match(await page.getByTestId('termijn').textContent(), /30 november 2026/);
   await f.tapLabel(page, 'beslissing-rejected');
   await f.fill(page, 'veld-decision-date', '2026-11-25');

@@ -17,15 +17,24 @@ async function axe(page, label) {
   assert.deepEqual(v, [], `axe violations on ${label}`);
 }
 
-async function finish(page, problems, expectedSigners, name) {
+async function finish(page, problems, expectedSigners, name, expectedStatement = null) {
   await f.step(page, 'controle');
+  if (expectedStatement) {
+    // What is signed, in words, before anyone touches a pad.
+    assert.deepEqual(await page.getByTestId('verklaring').locator('li').allTextContents(), expectedStatement);
+  }
   const signers = page.getByTestId('ondertekenaar');
   assert.equal(await signers.count(), expectedSigners.length, 'exactly the signers art. 12 requires');
   for (let i = 0; i < expectedSigners.length; i++) {
     assert.match(await signers.nth(i).locator('h4').textContent(), new RegExp(expectedSigners[i]));
   }
-  // Before drawing: the form is not complete.
+  // Before drawing: the form is not complete, and each empty pad has its one finding beside it.
   await page.getByTestId('status-open').waitFor();
+  const signing = page.locator('section[aria-labelledby="onderteken-kop"]');
+  assert.equal(await signing.locator('.kt-melding').count(), expectedSigners.length, 'one finding per missing signature');
+  for (let i = 0; i < expectedSigners.length; i++) {
+    assert.match(await signers.nth(i).locator('.kt-melding').textContent(), /^Nog nodig \(art\. 4 lid 4\): De handtekening van .* ontbreekt/);
+  }
   for (let i = 0; i < expectedSigners.length; i++) {
     const id = `veld-consent-signers-${i}-signature`;
     const pad = page.locator(`#${id}`);
@@ -126,7 +135,12 @@ test('a 14-year-old with one parent: parent and child both sign', async () => {
   await f.bijzonder(page, { health: ['jeugd-en-gezin'], criminal: ['jeugd-en-gezin'] });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `no horizontal scrolling in portrait (${overflow}px)`);
-  await finish(page, problems, ['Mila Jansen, ouder met gezag', 'Daan Jansen, cliënt'], 'scenario-14');
+  await finish(page, problems, ['Mila Jansen, ouder met gezag', 'Daan Jansen, cliënt'], 'scenario-14', [
+    'Jij en Mila Jansen geven samen toestemming dat Sociaal Team Landsmeer gegevens over jouw gezondheid deelt met Centrum voor Jeugd en Gezin. Waarvoor: Nodig om de ondersteuning af te stemmen (health).',
+    'Jij en Mila Jansen geven samen toestemming dat Sociaal Team Landsmeer gegevens over jouw contacten met politie en justitie deelt met Centrum voor Jeugd en Gezin. Waarvoor: Nodig om de ondersteuning af te stemmen (criminal).',
+    'Voor andere gegevens en andere organisaties is er geen toestemming.',
+    'Jullie kunnen deze toestemming altijd intrekken, helemaal of voor een deel. Dat kan op een formulier zoals dit.',
+  ]);
   const record = await signed(page, problems, 'scenario-14');
   assert.equal(record.representation.ageBand, 'from12To15');
   assert.deepEqual(record.consent.signers.map((s) => s.role), ['representative', 'client']);

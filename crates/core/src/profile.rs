@@ -276,6 +276,13 @@ impl Profile {
         self.partner(id).map_or(id, |p| p.name.as_str())
     }
 
+    /// The names of these partners, in order (an unknown id as itself).
+    pub fn partner_names(&self, ids: &[String]) -> Vec<String> {
+        ids.iter()
+            .map(|p| self.partner_name(p).to_owned())
+            .collect()
+    }
+
     /// The enrolled professional whose key has this point, if the profile lists one.
     pub fn enrolled(&self, jwk: &PublicJwk) -> Option<&EnrolledProfessional> {
         let point = jwk.point().ok()?;

@@ -61,7 +61,8 @@ pub fn Controle() -> impl IntoView {
             <div class="kt-ondertekenaars">
                 {(0..n_signers.get()).map(|i| view! { <Ondertekenaar index=i /> }).collect_view()}
             </div>
-            <Meldingen path=paths::CONSENT_SIGNERS />
+            // Findings about the list itself; each signer's own are beside their pad.
+            <Meldingen path=paths::CONSENT_SIGNERS exact=true />
         }
         .into_any()
     };
@@ -75,6 +76,13 @@ pub fn Controle() -> impl IntoView {
                     <ul>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
                 }
             })
+            .collect_view()
+    };
+    // What is signed, in plain words, before anyone touches a pad (the same text is on paper).
+    let statement = move || {
+        form.read(|r| form.profile.with_value(|p| flow::statement_nl(r, p)))
+            .into_iter()
+            .map(|l| view! { <li>{l}</li> })
             .collect_view()
     };
     let go_to = Callback::new(move |path: String| {
@@ -97,6 +105,12 @@ pub fn Controle() -> impl IntoView {
         </section>
         <section aria-labelledby="onderteken-kop" class="kt-groep">
             <h3 id="onderteken-kop">"Ondertekenen"</h3>
+            <Show when=move || decision.get().is_some()>
+                <div class="kt-verklaring" data-testid="verklaring">
+                    <p class="kt-verklaring-kop">{move || form.read(flow::statement_title_nl)}</p>
+                    <ul>{statement}</ul>
+                </div>
+            </Show>
             {pads}
         </section>
         <Bewaren />

@@ -10,13 +10,19 @@ use leptos::prelude::*;
 /// The messages (findings) for `path`, shown under a field. Always rendered, so that
 /// `aria-describedby` never points at nothing.
 #[component]
-pub fn Meldingen(#[prop(into)] path: String) -> impl IntoView {
+pub fn Meldingen(
+    #[prop(into)] path: String,
+    /// Only the findings at `path` itself, not those of its parts (which their own fields show).
+    #[prop(optional)]
+    exact: bool,
+) -> impl IntoView {
     let findings = use_findings();
     let id = format!("{}-meldingen", field_id(&path));
     let p = path.clone();
     let items = move || {
         findings.with(|f| {
             findings_at(f, &p)
+                .filter(|x| !exact || x.path == p)
                 .map(|x| {
                     let class = if x.severity == Severity::Error {
                         "kt-melding kt-melding--fout"

@@ -9,6 +9,7 @@
 pub mod changes;
 pub mod derive;
 pub mod requests;
+pub mod statement;
 pub mod steps;
 pub mod texts;
 pub mod transitions;
@@ -18,6 +19,7 @@ pub use derive::{
     normalize, normalize_request, normalize_withdrawal, required_persons, required_persons_for,
 };
 pub use requests::{request_status, RequestStatus};
+pub use statement::{statement_nl, statement_title_nl};
 pub use steps::*;
 pub use texts::{paper_nl, summary_nl};
 pub use transitions::{revision_of, withdrawal_of};

@@ -46,11 +46,7 @@ pub fn summary_nl(r: &ConsentRecord, profile: &crate::Profile) -> Vec<String> {
     match r.consent.decision {
         Some(ConsentDecision::Given) => {
             for c in &r.consent.categories {
-                let partners: Vec<String> = c
-                    .partners
-                    .iter()
-                    .map(|p| profile.partner_name(p).to_owned())
-                    .collect();
+                let partners = profile.partner_names(&c.partners);
                 out.push(format!(
                     "Toestemming voor gegevens over {}: delen met {}.",
                     c.category.label_nl(),
@@ -102,10 +98,7 @@ pub fn paper_nl(r: &ConsentRecord, profile: &crate::Profile) -> Vec<(String, Vec
         if ids.is_empty() {
             "—".to_owned()
         } else {
-            ids.iter()
-                .map(|p| profile.partner_name(p))
-                .collect::<Vec<_>>()
-                .join(", ")
+            profile.partner_names(ids).join(", ")
         }
     };
     let mut out = Vec::new();
@@ -185,6 +178,10 @@ pub fn paper_nl(r: &ConsentRecord, profile: &crate::Profile) -> Vec<(String, Vec
     let mut summary = summary_nl(r, profile);
     summary.remove(0);
     out.push(("Instemming en toestemming".to_owned(), summary));
+    let statement = super::statement_nl(r, profile);
+    if !statement.is_empty() {
+        out.push(("Verklaring".to_owned(), statement));
+    }
     for c in &r.consent.categories {
         out.push((
             format!("Bijzondere persoonsgegevens: {}", c.category.label_nl()),
