@@ -77,8 +77,17 @@ test('a 10-year-old with two parents with authority (axe on every step)', async 
   await f.step(page, 'uitleg');
   await screenshot(page, 'stap-3-uitleg');
   await axe(page, 'uitleg');
+  // Truthful (art. 4 lid 5, art. 10): data can be shared without consent in some cases.
+  const uitleg = await page.locator('.kt-uitleg').textContent();
+  assert.doesNotMatch(uitleg, /delen we niets/);
+  assert.match(uitleg, /Soms delen we gegevens ook als u geen toestemming geeft/);
+  assert.match(await page.getByTestId('uitleg-partners').textContent(), /kiezen we zo samen/);
   await f.step(page, 'instemming');
   await f.instemming(page, ['sociaal-team', 'jeugdhulpaanbieder']);
+  // The client hears the actual list: back on the explanation, the chosen partners are named.
+  await f.step(page, 'uitleg');
+  assert.match(await page.locator('.kt-uitleg').textContent(), /We willen gegevens kunnen delen met:.*Sociaal Team Landsmeer.*jeugdhulpaanbieder/i);
+  await f.step(page, 'instemming');
   assert.match(await page.getByTestId('instemming-wie').textContent(), /Eva Bakker, ouder met gezag; Tim Bakker, ouder met gezag/);
   await screenshot(page, 'stap-4-instemming');
   await axe(page, 'instemming');
@@ -133,6 +142,9 @@ test('a 14-year-old with one parent: parent and child both sign', async () => {
   await f.instemming(page, ['jeugd-en-gezin']);
   await f.step(page, 'bijzonder');
   await f.bijzonder(page, { health: ['jeugd-en-gezin'], criminal: ['jeugd-en-gezin'] });
+  // In portrait the step bar shows each step's status too.
+  assert.equal(await page.getByTestId('stap-status').first().isVisible(), true, 'step status visible in portrait');
+  assert.equal(await page.getByTestId('stap-status').first().textContent(), 'in orde');
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `no horizontal scrolling in portrait (${overflow}px)`);
   await finish(page, problems, ['Mila Jansen, ouder met gezag', 'Daan Jansen, cliënt'], 'scenario-14', [

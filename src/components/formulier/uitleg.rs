@@ -30,10 +30,10 @@ pub fn Uitleg() -> impl IntoView {
     let partner_list = move || {
         let names = partners();
         if names.is_empty() {
-            view! { <p>"Welke organisaties dat zijn, bespreken we samen. Zonder uw instemming delen we niets."</p> }.into_any()
+            view! { <p data-testid="uitleg-partners">"Met welke organisaties, kiezen we zo samen. Ze komen dan hier te staan."</p> }.into_any()
         } else {
             view! {
-                <p>"We willen gegevens kunnen delen met:"</p>
+                <p data-testid="uitleg-partners">"We willen gegevens kunnen delen met:"</p>
                 <ul>{names.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
             }
             .into_any()
@@ -46,6 +46,10 @@ pub fn Uitleg() -> impl IntoView {
                 <p>{format!("Om u goed te helpen, schrijven we gegevens over u en uw hulpvraag op in een dossier van {municipality}. Soms moeten we die gegevens delen met andere organisaties die u ondersteunen.")}</p>
                 {partner_list}
                 <p>"Gaat het om gevoelige gegevens, zoals over uw gezondheid, geloof of een strafblad? Dan vragen we daarvoor apart uw schriftelijke toestemming: per soort gegeven en per organisatie."</p>
+            </section>
+            <section aria-labelledby="u-toch">
+                <h3 id="u-toch">"Wanneer we gegevens toch delen (art. 4 lid 5, art. 10)"</h3>
+                <p>"Soms delen we gegevens ook als u geen toestemming geeft: als het echt nodig is om u te helpen, of als er ernstig gevaar is voor de gezondheid of veiligheid van u of een ander. Bij zorgen over huiselijk geweld of kindermishandeling kunnen we Veilig Thuis inschakelen. Als het kan, vertellen we u dat vooraf."</p>
             </section>
             <section aria-labelledby="u-wie">
                 <h3 id="u-wie">"Wie uw gegevens kan zien (art. 7)"</h3>
