@@ -372,6 +372,28 @@ test('a tampered file is refused on import', async () => {
   await context.close();
 });
 
+test('a refused consent cannot be withdrawn: the import says there is nothing to withdraw', async () => {
+  const record = JSON.parse(readFileSync(join(ARTIFACTS, '..', '..', '..', 'examples', 'records', 'valid-16-plus.json'), 'utf8'));
+  record.consent.decision = 'refused';
+  record.consent.categories = [];
+  record.consent.signers = [];
+  const { privateKey, publicKey } = await jose.generateKeyPair('ES256', { extractable: true });
+  const jwk = await jose.exportJWK(publicKey);
+  const payload = new TextEncoder().encode(JSON.stringify(record));
+  const jws = await new jose.FlattenedSign(payload).setProtectedHeader({ alg: 'ES256', jwk, kid: await jose.calculateJwkThumbprint(jwk) }).sign(privateKey);
+  const path = join(EXPORTS, 'import-refused.jws.json');
+  writeFileSync(path, JSON.stringify(jws));
+  const { context, page } = await tabletPage(browser, server.url);
+  await f.enter(page, server.url);
+  await page.getByTestId('intrekken').tap();
+  await page.locator('#intrekken-bestand').setInputFiles(path);
+  const err = page.getByTestId('intrekken-fout');
+  await err.waitFor();
+  assert.match(await err.textContent(), /geen schriftelijke toestemming gegeven .*niets om in te trekken/);
+  assert.equal(await page.getByTestId('origineel').count(), 0, 'no withdrawal is started');
+  await context.close();
+});
+
 test('a JWS made by a standard library (npm jose) over a valid record verifies', async () => {
   const record = JSON.parse(readFileSync(join(ARTIFACTS, '..', '..', '..', 'examples', 'records', 'valid-16-plus.json'), 'utf8'));
   const { privateKey, publicKey } = await jose.generateKeyPair('ES256', { extractable: true });

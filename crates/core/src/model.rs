@@ -717,6 +717,12 @@ impl Document {
 }
 
 impl ConsentRecord {
+    /// Whether there is anything to withdraw (art. 4 lid 6): written consent was given. A refused
+    /// or deferred consent, or one without special categories, cannot be withdrawn.
+    pub fn can_be_withdrawn(&self) -> bool {
+        self.consent.decision == Some(ConsentDecision::Given)
+    }
+
     /// A new, empty consent record.
     pub fn new(record_id: RecordId) -> ConsentRecord {
         ConsentRecord {

@@ -58,6 +58,9 @@ pub fn IntrekkingOpenen(
             };
             match crate::signing::verify(&text).await {
                 Ok(imp) => match imp.document {
+                    Document::Consent(record) if !record.can_be_withdrawn() => error.set(Some(
+                        "In dit bestand is geen schriftelijke toestemming gegeven (geweigerd of uitgesteld), dus er is niets om in te trekken.".into(),
+                    )),
                     Document::Consent(record) => {
                         let signed_by = crate::hooks::use_vault::signer_name(&imp.jwk, &imp.kid);
                         on_open.run(new_withdrawal(record, imp.hash, imp.kid, signed_by));

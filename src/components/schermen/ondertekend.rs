@@ -15,8 +15,7 @@ pub fn Ondertekend(
     let form = use_form();
     let lines = move || form.read(|r| form.profile.with_value(|p| flow::summary_nl(r, p)));
     let signed = move || form.signed.get();
-    let given =
-        move || form.read(|r| r.consent.decision == Some(keukentafel_core::ConsentDecision::Given));
+    let given = move || form.read(|r| r.can_be_withdrawn());
     view! {
         <main class="kt-main" id="inhoud">
             <h2 data-testid="ondertekend-kop">"Ondertekend en vergrendeld"</h2>
