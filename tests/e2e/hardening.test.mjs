@@ -210,3 +210,44 @@ test('a name with a right-to-left override does not reverse the words after it, 
   assert.deepEqual(problems.pageErrors, []);
   await context.close();
 });
+
+test('the strict JWS reader is the same in the browser: the portal\'s verify() refuses what keukentafel verify refuses, with the same code and a Dutch reason', async () => {
+  const { readFileSync, mkdtempSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const jose = await import('jose');
+  const record = JSON.parse(readFileSync(join(f.ROOT, 'examples', 'records', 'valid-16-plus.json'), 'utf8'));
+  const { privateKey, publicKey } = await jose.generateKeyPair('ES256', { extractable: true });
+  const jwk = await jose.exportJWK(publicKey);
+  const kid = await jose.calculateJwkThumbprint(jwk);
+  const good = await new jose.FlattenedSign(new TextEncoder().encode(JSON.stringify(record))).setProtectedHeader({ alg: 'ES256', jwk, kid }).sign(privateKey);
+  const b64 = (text) => Buffer.from(text).toString('base64url');
+  const jwkText = JSON.stringify(jwk);
+  const offCurve = { ...jwk, x: Buffer.alloc(32, 7).toString('base64url') };
+  const cases = {
+    'alg twice in the protected header': { ...good, protected: b64(`{"alg":"ES256","jwk":${jwkText},"kid":"${kid}","alg":"none"}`) },
+    'a second jwk in the protected header': { ...good, protected: b64(`{"alg":"ES256","jwk":${jwkText},"kid":"${kid}","jwk":${JSON.stringify({ ...jwk, d: 'AAAA' })}}`) },
+    'an unprotected header': { ...good, header: { kid: 'iets anders' } },
+    'b64 as a string': { ...good, protected: b64(`{"alg":"ES256","jwk":${jwkText},"kid":"${kid}","b64":"false","crit":["b64"]}`) },
+    'no alg': { ...good, protected: b64(`{"jwk":${jwkText},"kid":"${kid}"}`) },
+    'a key that is not on the curve': { ...good, protected: b64(JSON.stringify({ alg: 'ES256', jwk: offCurve, kid: await jose.calculateJwkThumbprint(offCurve) })) },
+    'a file over the size limit': { ...good, payload: 'A'.repeat(5 * 1024 * 1024) },
+  };
+  const dir = mkdtempSync(join(tmpdir(), 'kt-jws-'));
+  const { context, page } = await tabletPage(browser, server.url);
+  await page.goto(server.url + 'portal/');
+  await page.waitForFunction(() => window.keukentafel?.verify);
+  assert.equal((await page.evaluate((t) => window.keukentafel.verify(t), JSON.stringify(good))).valid, true, 'the control verifies');
+  for (const [what, jws] of Object.entries(cases)) {
+    const text = JSON.stringify(jws);
+    const file = join(dir, `${what.replace(/\W+/g, '-')}.jws.json`);
+    writeFileSync(file, text);
+    const cli = f.verifyCli([file]).lines[0];
+    const web = await page.evaluate((t) => window.keukentafel.verify(t), text);
+    assert.equal(cli.valid, false, `${what}: the CLI refuses`);
+    assert.equal(web.valid, false, `${what}: the browser refuses`);
+    assert.equal(web.errorCode, cli.errorCode, `${what}: the same code (${cli.errorCode})`);
+    assert.ok(web.error && web.error.length > 10, `${what}: a reason is given: ${web.error}`);
+    assert.doesNotMatch(web.error, /missing field|expected|unknown field|invalid type|recursion/i, `${what}: in Dutch: ${web.error}`);
+  }
+  await context.close();
+});
