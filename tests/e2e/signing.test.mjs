@@ -177,12 +177,20 @@ test('a withdrawal after the 16th birthday is signed by the client alone and sur
   await withdrawalOf(page, exported.path, '2027-04-02');
   assert.match(await page.getByTestId('intrekken-wie').textContent(), /^Cliënt is 15: ouder\/voogd én cliënt tekenen samen/);
   assert.equal(await page.getByTestId('ondertekenaar').count(), 2);
+  // Said in words before anyone signs, to the child and the parent together.
+  assert.match(await page.getByTestId('intrekking-verklaring').textContent(), /^Jij en .+ trekken samen de hele toestemming in\./);
   // After the 16th birthday: the client alone.
   await f.fill(page, 'veld-date', '2028-04-02');
   await page.locator('#veld-date').dispatchEvent('change');
   assert.match(await page.getByTestId('intrekken-wie').textContent(), /^Cliënt is 16: de cliënt beslist en tekent zelf/);
   assert.equal(await page.getByTestId('ondertekenaar').count(), 1);
   assert.match(await page.getByTestId('ondertekenaar').locator('h4').textContent(), /Daan Jansen, cliënt/);
+  // A partial withdrawal says what is withdrawn and that the rest remains.
+  await page.locator('label[for="intrekken-alles"]').tap();
+  await page.locator('label[for="intrekken-health"]').tap();
+  assert.equal(await page.getByTestId('intrekking-verklaring').textContent(), 'U trekt de toestemming in voor gegevens over uw gezondheid. De rest van de toestemming blijft gelden.');
+  await page.locator('label[for="intrekken-alles"]').tap();
+  assert.match(await page.getByTestId('intrekking-verklaring').textContent(), /^U trekt de hele toestemming in\./);
   await f.drawTouch(page, 'veld-signers-0-signature');
   await page.getByTestId('intrekken-compleet').waitFor();
   // A reload (an update, a crash) loses nothing: the withdrawal continues where it was.

@@ -263,6 +263,10 @@ pub fn Intrekking(
             <Show when=move || !signed()>
                 <Datum label="Datum van intrekking" path=paths::WITHDRAWAL_DATE get=date_get set=date_set />
                 {scope}
+                // What is withdrawn and what remains, in words, before anyone signs.
+                <p class="kt-verklaring" data-testid="intrekking-verklaring">
+                    {move || ed.read(|x| profile.with_value(|p| flow::withdrawal_statement_nl(x, p)))}
+                </p>
                 <p class="kt-uitkomst" data-testid="intrekken-wie" role="status">{move || requirement().unwrap_or_else(|| "Vul de datum van intrekking in.".into())}</p>
                 <Show when=age16>
                     <Vinkje id="intrekken-onbekwaam"

@@ -19,7 +19,7 @@ pub use derive::{
     normalize, normalize_request, normalize_withdrawal, required_persons, required_persons_for,
 };
 pub use requests::{request_status, RequestStatus};
-pub use statement::{statement_nl, statement_title_nl};
+pub use statement::{statement_nl, statement_title_nl, withdrawal_statement_nl};
 pub use steps::*;
 pub use texts::{paper_nl, summary_nl};
 pub use transitions::{revision_of, withdrawal_of};

@@ -29,17 +29,15 @@ enum Register {
 
 impl Register {
     fn of(r: &ConsentRecord) -> Register {
-        let reps: Vec<&Signer> = r
-            .consent
-            .signers
+        Register::of_signers(&r.consent.signers, &r.client)
+    }
+
+    fn of_signers(signers: &[Signer], client: &Client) -> Register {
+        let reps: Vec<&Signer> = signers
             .iter()
             .filter(|s| s.role == PartyRole::Representative)
             .collect();
-        let client_signs = r
-            .consent
-            .signers
-            .iter()
-            .any(|s| s.role == PartyRole::Client);
+        let client_signs = signers.iter().any(|s| s.role == PartyRole::Client);
         let name = |s: &str| {
             if s.trim().is_empty() {
                 None
@@ -66,7 +64,7 @@ impl Register {
                     }
                 }
                 Register::For {
-                    client: name(&r.client.name).unwrap_or_else(|| "de cliënt".into()),
+                    client: name(&client.name).unwrap_or_else(|| "de cliënt".into()),
                     capacities,
                 }
             }
@@ -87,6 +85,15 @@ impl Register {
             Register::For { client, capacities } => {
                 format!("U geeft als {} van {client}", join_nl(capacities))
             }
+        }
+    }
+
+    /// "U trekt" / "Jij en Mila trekken samen" / "U trekt als ouder met gezag van Daan".
+    fn withdraws(&self) -> String {
+        match self {
+            Register::Client => "U trekt".into(),
+            Register::ChildWith(_) => self.subject().replace(" geven samen", " trekken samen"),
+            Register::For { .. } => self.subject().replacen("U geeft", "U trekt", 1),
         }
     }
 
@@ -189,6 +196,37 @@ pub fn statement_nl(r: &ConsentRecord, profile: &crate::Profile) -> Vec<String> 
         ));
     }
     out
+}
+
+/// What a withdrawal withdraws, in one sentence or two, in the register of who signs it:
+/// "U trekt de toestemming in voor gegevens over uw gezondheid. De rest van de toestemming
+/// blijft gelden." Said on the withdrawal screen before anyone signs.
+pub fn withdrawal_statement_nl(w: &WithdrawalRecord, profile: &crate::Profile) -> String {
+    let reg = Register::of_signers(&w.signers, &w.client);
+    let head = reg.withdraws();
+    if w.scope.whole {
+        return format!(
+            "{head} de hele toestemming in. Vanaf de datum van intrekking worden op grond van die toestemming geen bijzondere gegevens meer gedeeld."
+        );
+    }
+    let mut what = Vec::new();
+    if !w.scope.categories.is_empty() {
+        let topics: Vec<String> = w.scope.categories.iter().map(|c| reg.about(*c)).collect();
+        what.push(format!("voor gegevens over {}", join_nl(&topics)));
+    }
+    if !w.scope.partners.is_empty() {
+        what.push(format!(
+            "voor het delen met {}",
+            join_nl(&profile.partner_names(&w.scope.partners))
+        ));
+    }
+    if what.is_empty() {
+        return "Kies wat wordt ingetrokken: de hele toestemming, of een soort gegevens of een organisatie.".into();
+    }
+    format!(
+        "{head} de toestemming in {}. De rest van de toestemming blijft gelden.",
+        what.join(" en ")
+    )
 }
 
 #[cfg(test)]
@@ -328,5 +366,46 @@ mod tests {
             format!("U geeft toestemming dat Sociaal Team Landsmeer gegevens over uw contacten met politie en justitie deelt met {}.", partner("huisarts"))
         );
         assert!(s[2].starts_with("Voor andere gegevens"));
+    }
+
+    #[test]
+    fn a_withdrawal_says_what_is_withdrawn_and_what_remains() {
+        let mut w = WithdrawalRecord {
+            client: Client {
+                name: "Noor".into(),
+                ..Client::default()
+            },
+            ..WithdrawalRecord::default()
+        };
+        w.signers = vec![
+            signer(
+                "Eva",
+                PartyRole::Representative,
+                Some(RepresentativeRole::ParentWithAuthority),
+            ),
+            signer("Noor", PartyRole::Client, None),
+        ];
+        w.scope.whole = true;
+        assert_eq!(
+            withdrawal_statement_nl(&w, &profile()),
+            "Jij en Eva trekken samen de hele toestemming in. Vanaf de datum van intrekking worden op grond van die toestemming geen bijzondere gegevens meer gedeeld."
+        );
+        w.scope.whole = false;
+        assert!(withdrawal_statement_nl(&w, &profile()).starts_with("Kies wat wordt ingetrokken"));
+        w.scope.categories = vec![SpecialCategory::Health];
+        w.scope.partners = vec!["huisarts".into()];
+        assert_eq!(
+            withdrawal_statement_nl(&w, &profile()),
+            format!("Jij en Eva trekken samen de toestemming in voor gegevens over jouw gezondheid en voor het delen met {}. De rest van de toestemming blijft gelden.", partner("huisarts"))
+        );
+        w.signers = vec![signer("Noor", PartyRole::Client, None)];
+        assert!(withdrawal_statement_nl(&w, &profile())
+            .starts_with("U trekt de toestemming in voor gegevens over uw gezondheid"));
+        w.signers = vec![signer(
+            "Kees",
+            PartyRole::Representative,
+            Some(RepresentativeRole::Mentor),
+        )];
+        assert!(withdrawal_statement_nl(&w, &profile()).starts_with("U trekt als mentor van Noor de toestemming in voor gegevens over de gezondheid van Noor"));
     }
 }
