@@ -43,6 +43,17 @@ test('start page fits a portrait tablet', async () => {
   await f.enrolHere(page);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `horizontal overflow of ${overflow}px`);
+  // The start buttons: each label fits its button, and buttons in a row are equally tall.
+  const buttons = await page.locator('.kt-start-acties .kt-knop').evaluateAll((bs) => bs.map((b) => {
+    const r = b.getBoundingClientRect();
+    return { text: b.textContent, top: Math.round(r.top), height: Math.round(r.height), fits: b.scrollWidth <= b.clientWidth };
+  }));
+  assert.equal(buttons.length, 4);
+  for (const b of buttons) assert.ok(b.fits, `"${b.text}" overflows its button`);
+  for (const b of buttons) {
+    const row = buttons.filter((o) => o.top < b.top + b.height && b.top < o.top + o.height); // overlapping: one row
+    assert.ok(row.every((o) => o.height === b.height), `buttons in one row differ in height: ${JSON.stringify(row)}`);
+  }
   await screenshot(page, 'start-768x1024');
   assert.deepEqual(problems.pageErrors, []);
   await context.close();

@@ -87,7 +87,7 @@ pub fn Start(
                 </p>
             })}
             <Wachtrij on_open=on_outbox />
-            <div class="kt-acties">
+            <div class="kt-acties kt-start-acties">
                 <button type="button" class="kt-knop kt-knop--groot" data-testid="nieuw-gesprek" on:click=move |_| on_new.run(())>"Nieuw gesprek"</button>
                 <button type="button" class="kt-knop kt-knop--tweede" data-testid="intrekken" on:click=move |_| on_withdraw.run(())>"Toestemming intrekken"</button>
                 <button type="button" class="kt-knop kt-knop--tweede" data-testid="verzoeken" on:click=move |_| on_requests.run(())>"Verzoeken van betrokkenen"</button>

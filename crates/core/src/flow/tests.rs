@@ -208,3 +208,24 @@ fn a_right_to_left_override_in_a_name_stays_inside_it() {
         );
     }
 }
+
+#[test]
+fn the_summary_names_a_category_once() {
+    let mut r = daan_and_mila();
+    r.consent.decision = Some(ConsentDecision::Given);
+    r.consent.categories.push(CategoryConsent {
+        category: SpecialCategory::Criminal,
+        purpose: "x".into(),
+        partners: vec!["huisarts".into()],
+    });
+    let lines = summary_nl(&r, &crate::Profile::landsmeer());
+    assert!(
+        lines.iter().any(
+            |l| l.starts_with("Toestemming voor strafrechtelijke persoonsgegevens: delen met ")
+        ),
+        "{lines:#?}"
+    );
+    assert!(!lines
+        .iter()
+        .any(|l| l.contains("gegevens over strafrechtelijke")));
+}

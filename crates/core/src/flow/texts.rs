@@ -47,9 +47,13 @@ pub fn summary_nl(r: &ConsentRecord, profile: &crate::Profile) -> Vec<String> {
         Some(ConsentDecision::Given) => {
             for c in &r.consent.categories {
                 let partners = profile.partner_names(&c.partners);
+                // "gegevens over gezondheid", "strafrechtelijke persoonsgegevens" (not
+                // "gegevens over strafrechtelijke persoonsgegevens").
+                let label = c.category.data_label_nl();
+                let mut what = label[..1].to_lowercase();
+                what.push_str(&label[1..]);
                 out.push(format!(
-                    "Toestemming voor gegevens over {}: delen met {}.",
-                    c.category.label_nl(),
+                    "Toestemming voor {what}: delen met {}.",
                     names(partners)
                 ));
             }
