@@ -363,6 +363,29 @@ test('two tabs on one withdrawal do not silently overwrite each other', async ()
   await context.close();
 });
 
+/** `text` signed by npm jose with a new key: a flattened JWS with the key embedded and its kid. */
+async function joseSign(text) {
+  const { privateKey, publicKey } = await jose.generateKeyPair('ES256', { extractable: true });
+  const jwk = await jose.exportJWK(publicKey);
+  const payload = new TextEncoder().encode(text);
+  const jws = await new jose.FlattenedSign(payload).setProtectedHeader({ alg: 'ES256', jwk, kid: await jose.calculateJwkThumbprint(jwk) }).sign(privateKey);
+  return { jws, jwk, privateKey, payload };
+}
+
+/** Opens `path` on the withdrawal screen of a fresh tablet; the refusal shown, then closes. */
+async function importRefusal(path) {
+  const { context, page } = await tabletPage(browser, server.url);
+  await f.enter(page, server.url);
+  await page.getByTestId('intrekken').tap();
+  await page.locator('#intrekken-bestand').setInputFiles(path);
+  const err = page.getByTestId('intrekken-fout');
+  await err.waitFor();
+  const text = await err.textContent();
+  const started = await page.getByTestId('origineel').count();
+  await context.close();
+  return { text, started };
+}
+
 test('a tampered file is refused on import', async () => {
   assert.ok(exported);
   const jws = JSON.parse(exported.text);
@@ -370,14 +393,7 @@ test('a tampered file is refused on import', async () => {
   b[40] ^= 0x01;
   const path = join(EXPORTS, 'import-tampered.jws.json');
   writeFileSync(path, JSON.stringify({ ...jws, payload: b.toString('base64url') }));
-  const { context, page } = await tabletPage(browser, server.url);
-  await f.enter(page, server.url);
-  await page.getByTestId('intrekken').tap();
-  await page.locator('#intrekken-bestand').setInputFiles(path);
-  const err = page.getByTestId('intrekken-fout');
-  await err.waitFor();
-  assert.match(await err.textContent(), /klopt niet|geen geldig/);
-  await context.close();
+  assert.match((await importRefusal(path)).text, /klopt niet|geen geldig/);
 });
 
 test('a refused consent cannot be withdrawn: the import says there is nothing to withdraw', async () => {
@@ -385,30 +401,18 @@ test('a refused consent cannot be withdrawn: the import says there is nothing to
   record.consent.decision = 'refused';
   record.consent.categories = [];
   record.consent.signers = [];
-  const { privateKey, publicKey } = await jose.generateKeyPair('ES256', { extractable: true });
-  const jwk = await jose.exportJWK(publicKey);
-  const payload = new TextEncoder().encode(JSON.stringify(record));
-  const jws = await new jose.FlattenedSign(payload).setProtectedHeader({ alg: 'ES256', jwk, kid: await jose.calculateJwkThumbprint(jwk) }).sign(privateKey);
+  const { jws } = await joseSign(JSON.stringify(record));
   const path = join(EXPORTS, 'import-refused.jws.json');
   writeFileSync(path, JSON.stringify(jws));
-  const { context, page } = await tabletPage(browser, server.url);
-  await f.enter(page, server.url);
-  await page.getByTestId('intrekken').tap();
-  await page.locator('#intrekken-bestand').setInputFiles(path);
-  const err = page.getByTestId('intrekken-fout');
-  await err.waitFor();
-  assert.match(await err.textContent(), /geen schriftelijke toestemming gegeven .*niets om in te trekken/);
-  assert.equal(await page.getByTestId('origineel').count(), 0, 'no withdrawal is started');
-  await context.close();
+  const { text, started } = await importRefusal(path);
+  assert.match(text, /geen schriftelijke toestemming gegeven .*niets om in te trekken/);
+  assert.equal(started, 0, 'no withdrawal is started');
 });
 
 test('a JWS made by a standard library (npm jose) over a valid record verifies', async () => {
   const record = JSON.parse(readFileSync(join(ARTIFACTS, '..', '..', '..', 'examples', 'records', 'valid-16-plus.json'), 'utf8'));
-  const { privateKey, publicKey } = await jose.generateKeyPair('ES256', { extractable: true });
-  const jwk = await jose.exportJWK(publicKey);
   // Not canonical on purpose: indented, in the file's key order.
-  const payload = new TextEncoder().encode(JSON.stringify(record, null, 2));
-  const jws = await new jose.FlattenedSign(payload).setProtectedHeader({ alg: 'ES256', jwk, kid: await jose.calculateJwkThumbprint(jwk) }).sign(privateKey);
+  const { jws, jwk, privateKey, payload } = await joseSign(JSON.stringify(record, null, 2));
   const general = await new jose.GeneralSign(payload).addSignature(privateKey).setProtectedHeader({ alg: 'ES256', jwk }).sign();
   const dir = join(EXPORTS, 'jose');
   mkdirSync(dir, { recursive: true });
