@@ -281,11 +281,15 @@ test('the back office down for days: the start screen warns, and it is delivered
   }));
   assert.ok(waiting[0] >= 3, `it kept trying (${waiting[0]} attempts)`);
   await server.start();
-  // An hour later the app has locked itself (idle); delivery needs no keys and goes on.
-  await page.clock.fastForward('01:05:00');
+  // Past the longest backoff (an hour, +20 % jitter) the app has locked itself (idle); delivery
+  // needs no keys and goes on, on the app's two-minute tick.
+  await page.clock.fastForward('01:15:00');
   await page.locator('#kluis-ontgrendel').waitFor();
   const until = Date.now() + 20000;
-  while (inbox(server).length === 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 200));
+  while (inbox(server).length === 0 && Date.now() < until) {
+    await page.clock.fastForward('00:02:00');
+    await new Promise((r) => setTimeout(r, 300));
+  }
   assert.equal(inbox(server).length, 1, 'delivered while locked');
   await f.enter(page, null);
   await page.getByTestId('nieuw-gesprek').waitFor();
