@@ -50,7 +50,7 @@ pub fn summary_nl(r: &ConsentRecord, profile: &crate::Profile) -> Vec<String> {
                 // "gegevens over gezondheid", "strafrechtelijke persoonsgegevens" (not
                 // "gegevens over strafrechtelijke persoonsgegevens").
                 let label = c.category.data_label_nl();
-                let mut what = label[..1].to_lowercase();
+                let mut what = label[..1].to_ascii_lowercase(); // the labels start with an ASCII letter
                 what.push_str(&label[1..]);
                 out.push(format!(
                     "Toestemming voor {what}: delen met {}.",
