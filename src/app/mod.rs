@@ -117,7 +117,8 @@ pub fn App(config: AppConfig) -> impl IntoView {
                 format!("{moved} concept(en) van vóór de kluis zijn versleuteld overgenomen.")
             }));
             vault.unlocked(s);
-            crate::storage::outbox::deliver(false).await;
+            // Delivery needs no keys and may wait on the network: not before the focus returns.
+            leptos::task::spawn_local(crate::storage::outbox::deliver(false));
             if let Some(id) = focus {
                 crate::browser::focus_when_ready(&id);
             }

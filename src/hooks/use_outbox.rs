@@ -23,14 +23,25 @@ pub struct UseOutboxReturn {
     pub handed_over: Callback<String>,
 }
 
+/// Reads the outbox and the log into the signals; returns what waits.
+async fn load(r: UseOutboxReturn) -> Vec<Pending> {
+    // A read that fails leaves the lists as they were.
+    let pending = match outbox::pending().await {
+        Ok(p) => {
+            r.pending.set(p.clone());
+            p
+        }
+        Err(_) => Vec::new(),
+    };
+    if let Ok(d) = outbox::delivered().await {
+        r.delivered.set(d);
+    }
+    pending
+}
+
 fn refresh(r: UseOutboxReturn) {
     leptos::task::spawn_local(async move {
-        if let Ok(p) = outbox::pending().await {
-            r.pending.set(p);
-        }
-        if let Ok(d) = outbox::delivered().await {
-            r.delivered.set(d);
-        }
+        load(r).await;
     });
 }
 
@@ -48,26 +59,30 @@ pub fn provide_outbox(route: DeliveryRoute, host: Option<crate::pwa::Host>) -> U
         }),
     };
     outbox::start(move || refresh(r), INTERVAL_MS);
-    refresh(r);
-    if route == DeliveryRoute::Portal {
-        if let Some(host) = host {
-            leptos::task::spawn_local(async move {
-                for p in outbox::pending().await.unwrap_or_default() {
-                    if p.route == DeliveryRoute::Portal.key() {
-                        host.emit(
-                            "pending",
-                            &Value::object([
-                                ("hash", p.hash.as_str().into()),
-                                ("recordType", p.kind.as_str().into()),
-                                ("signedAt", p.created.as_str().into()),
-                                ("jwe", p.jwe.as_str().into()),
-                            ]),
-                        );
-                    }
-                }
-            });
+    // For a portal: a `pending` event per record it has not confirmed yet, from the same read.
+    let portal = if route == DeliveryRoute::Portal {
+        host
+    } else {
+        None
+    };
+    leptos::task::spawn_local(async move {
+        let pending = load(r).await;
+        let Some(host) = portal else { return };
+        for p in pending
+            .iter()
+            .filter(|p| p.route == DeliveryRoute::Portal.key())
+        {
+            host.emit(
+                "pending",
+                &Value::object([
+                    ("hash", p.hash.as_str().into()),
+                    ("recordType", p.kind.as_str().into()),
+                    ("signedAt", p.created.as_str().into()),
+                    ("jwe", p.jwe.as_str().into()),
+                ]),
+            );
         }
-    }
+    });
     provide_context(r);
     r
 }

@@ -26,8 +26,8 @@ const LOCKED = 'De kluis is vergrendeld: ontgrendel eerst met uw wachtwoord.';
 /** The unlocked professional: { id, name, dataKey, signingKey, jwk } — in memory only. */
 let session = null;
 let dbPromise = null;
-/** This tab's listener for outbox changes (ktStartDelivery). */
-let selfChange = null;
+/** This tab's listeners for outbox changes (ktStartDelivery: one per mounted module). */
+const selfChange = new Set();
 const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel('keukentafel') : null;
 
 function fail(message, name) {
@@ -153,7 +153,7 @@ function publicOf(p) {
 function announce(msg) {
   try { channel?.postMessage(msg); } catch { /* no other tabs */ }
   // This tab's own screens hear of outbox changes, too (a channel does not echo).
-  if (msg.type === 'outbox' && typeof selfChange === 'function') queueMicrotask(selfChange);
+  if (msg.type === 'outbox') for (const f of selfChange) queueMicrotask(f);
 }
 
 /** Whether IndexedDB works here, and who is enrolled (names only): JSON. */
@@ -432,16 +432,16 @@ export async function ktListSealed() {
   return JSON.stringify(list.map((e) => ({ ...e, sending: sending.has(e.hash) })));
 }
 
-export async function ktDeleteSealed(hash) {
-  await tx('sealed', 'readwrite', (s) => { s.sealed.delete(hash); });
-  announce({ type: 'outbox' });
+/** The delivery log's entries, newest first. */
+async function logEntries() {
+  const list = await tx('log', 'readonly', (s) => reqValue(s.log.getAll()));
+  list.sort((a, b) => (a.receipt > b.receipt ? -1 : 1));
+  return list;
 }
 
 /** The delivery log, newest first: JSON [{ hash, kind, date, receipt, owner, route }]. */
 export async function ktDeliveryLog() {
-  const list = await tx('log', 'readonly', (s) => reqValue(s.log.getAll()));
-  list.sort((a, b) => (a.receipt > b.receipt ? -1 : 1));
-  return JSON.stringify(list);
+  return JSON.stringify(await logEntries());
 }
 
 /**
@@ -471,7 +471,7 @@ export async function ktForget(hash, receipt) {
 }
 
 async function pruneLog() {
-  const list = JSON.parse(await ktDeliveryLog());
+  const list = await logEntries();
   if (list.length <= LOG_KEEP) return;
   await tx('log', 'readwrite', (s) => { for (const e of list.slice(LOG_KEEP)) s.log.delete(e.hash); });
 }
@@ -567,7 +567,7 @@ let started = false;
  */
 export function ktStartDelivery(onChange, intervalMs) {
   channel?.addEventListener('message', (e) => { if (e.data && e.data.type === 'outbox') onChange(); });
-  selfChange = onChange;
+  selfChange.add(onChange);
   if (started) return;
   started = true;
   const go = () => { ktDeliver(false).catch(() => {}); };

@@ -51,8 +51,6 @@ extern "C" {
     ) -> js_sys::Promise;
     #[wasm_bindgen(js_name = ktListSealed)]
     pub fn list_sealed() -> js_sys::Promise;
-    #[wasm_bindgen(js_name = ktDeleteSealed)]
-    pub fn delete_sealed(hash: &str) -> js_sys::Promise;
     #[wasm_bindgen(js_name = ktForget)]
     pub fn forget(hash: &str, receipt: &str) -> js_sys::Promise;
     #[wasm_bindgen(js_name = ktDeliver)]
