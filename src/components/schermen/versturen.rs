@@ -38,10 +38,12 @@ async fn own_signed() -> Vec<(String, String, Signed)> {
 /// "Toestemming", "Intrekking", "Verzoek".
 fn kind_label(kind: &str) -> String {
     let label = RecordKind::from_key(kind).map_or("record", RecordKind::label_nl);
-    let mut c = label.chars();
-    c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
+    // The labels are ASCII words: no Unicode case tables for this.
+    let mut out = label.to_owned();
+    if let Some(first) = out.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    out
 }
 
 fn state_text(p: &Pending, route: DeliveryRoute) -> String {
