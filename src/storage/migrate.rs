@@ -54,11 +54,12 @@ fn field<T: DeserializeOwned>(v: &Value, name: &str) -> Option<T> {
 
 /// A stored record of the old version, in the new envelope.
 fn envelope<R: Record>(v: &Value, place: &str) -> Option<Stored<R>> {
-    if v.get("schemaVersion").and_then(Value::as_u64) != Some(u64::from(SCHEMA_VERSION)) {
+    // The version before the vault wrote schema version 1.
+    if v.get("schemaVersion").and_then(Value::as_u64) != Some(1) {
         return None;
     }
     let record: R = field(v, "record")?;
-    Some(Stored {
+    let mut stored = Stored {
         schema_version: SCHEMA_VERSION,
         rev: 1,
         saved_at: field(v, "savedAt").unwrap_or_default(),
@@ -67,7 +68,9 @@ fn envelope<R: Record>(v: &Value, place: &str) -> Option<Stored<R>> {
         record,
         signed: field::<Signed>(v, "signed"),
         original: None,
-    })
+    };
+    stored.upgrade();
+    Some(stored)
 }
 
 /// Moves every plaintext entry into the unlocked professional's vault, then removes it.

@@ -5,7 +5,7 @@
 use super::js;
 use crate::signing::Signed;
 use keukentafel_core::json;
-use keukentafel_core::model::SCHEMA_VERSION;
+use keukentafel_core::model::{OLDEST_SCHEMA_VERSION, SCHEMA_VERSION};
 use keukentafel_core::{ConsentRecord, Record, RecordKind};
 use serde::{Deserialize, Serialize};
 
@@ -100,16 +100,33 @@ pub async fn save<R: Record>(s: &Stored<R>) -> Result<(), SaveError> {
 }
 
 /// Reads a stored text as `Stored<R>`: the record through the core's reader, so a refusal
-/// names the field.
+/// names the field. An unsigned draft of an older version is brought to this one (a
+/// withdrawal's version-1 lists become the pairs they meant for the consent it withdraws); it
+/// is written back as this version with its next save. A signed record is never changed.
 fn read<R: Record>(text: &str) -> Result<Stored<R>, String> {
     let v = json::parse(text).map_err(|e| format!("beschadigd ({e})"))?;
     let version = v.get("schemaVersion").and_then(|x| x.as_u64()).unwrap_or(0);
-    if version != u64::from(SCHEMA_VERSION) {
+    if !(u64::from(OLDEST_SCHEMA_VERSION)..=u64::from(SCHEMA_VERSION)).contains(&version) {
         return Err(format!(
-            "gemaakt met schemaversie {version}; deze versie van keukentafel leest versie {SCHEMA_VERSION}"
+            "gemaakt met schemaversie {version}; deze versie van keukentafel leest versie {OLDEST_SCHEMA_VERSION} tot en met {SCHEMA_VERSION}"
         ));
     }
-    json::from_value(&v).map_err(|e| format!("beschadigd ({e})"))
+    let mut s: Stored<R> = json::from_value(&v).map_err(|e| format!("beschadigd ({e})"))?;
+    if version < u64::from(SCHEMA_VERSION) {
+        s.upgrade();
+    }
+    Ok(s)
+}
+
+impl<R: Record> Stored<R> {
+    /// To this version: the envelope, and the record while it is unsigned.
+    pub fn upgrade(&mut self) {
+        self.schema_version = SCHEMA_VERSION;
+        if self.signed.is_none() {
+            let withdrawn = self.original.as_ref().map(|o| &o.record);
+            self.record.upgrade(withdrawn);
+        }
+    }
 }
 
 /// One record, or why it cannot be opened (Dutch).
@@ -190,4 +207,91 @@ pub async fn list_raw(kind: &str) -> Result<Vec<(String, String)>, String> {
 
 pub async fn delete_raw(kind: &str, id: &str) -> Result<(), String> {
     js::done(js::delete(kind, id)).await.map_err(|e| e.message)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use keukentafel_core::model::SchemaVersion;
+    use keukentafel_core::*;
+
+    fn consent() -> ConsentRecord {
+        let mut c =
+            ConsentRecord::new(RecordId::parse("6b1f3c2e-8d4a-4b7e-9c1d-2a3b4c5d6e02").unwrap());
+        c.consent.decision = Some(ConsentDecision::Given);
+        c.consent.categories = vec![CategoryConsent {
+            category: SpecialCategory::Health,
+            purpose: "zorg".into(),
+            partners: vec!["huisarts".into(), "participatie".into()],
+        }];
+        c
+    }
+
+    /// A draft written by version 1: envelope and record at version 1, the scope as two lists.
+    fn v1_draft(signed: Option<Signed>) -> String {
+        let mut w = flow::withdrawal_of(
+            &consent(),
+            "n4bQgYhMfWWaL-qgxVrQFaO_TxsrC4Is0V1sFbDwCgg",
+            RecordId::parse("6b1f3c2e-8d4a-4b7e-9c1d-2a3b4c5d6e05").unwrap(),
+            Date::new(2026, 12, 2).unwrap(),
+        );
+        w.schema_version = SchemaVersion(1);
+        w.scope.whole = false;
+        w.scope.partners = vec!["huisarts".into()];
+        let mut s = Stored::new(w);
+        s.schema_version = 1;
+        s.signed = signed;
+        s.original = Some(Original {
+            record: consent(),
+            hash: "h".into(),
+            kid: "k".into(),
+            signed_by: None,
+        });
+        json::to_string(&s).unwrap()
+    }
+
+    #[test]
+    fn a_version_1_withdrawal_draft_opens_as_version_2_pairs() {
+        let s = read::<WithdrawalRecord>(&v1_draft(None)).unwrap();
+        assert_eq!(s.schema_version, SCHEMA_VERSION);
+        assert_eq!(s.record.schema_version, SchemaVersion(2));
+        assert_eq!(
+            s.record.scope.pairs,
+            [ScopePair {
+                category: SpecialCategory::Health,
+                partner: "huisarts".into()
+            }]
+        );
+        assert!(s.record.scope.partners.is_empty());
+        assert!(s
+            .record
+            .validate(Profile::landsmeer_ref(), Date::new(2026, 12, 2).unwrap())
+            .iter()
+            .all(|f| f.code != Code::WithdrawalScope));
+    }
+
+    #[test]
+    fn a_signed_version_1_withdrawal_is_kept_as_signed() {
+        let signed = Signed {
+            jws: "{}".into(),
+            hash: "h".into(),
+            kid: "k".into(),
+            file_name: "f".into(),
+            signed_at: "t".into(),
+        };
+        let s = read::<WithdrawalRecord>(&v1_draft(Some(signed))).unwrap();
+        assert_eq!(s.record.schema_version, SchemaVersion(1));
+        assert_eq!(s.record.scope.partners, ["huisarts"]);
+        assert!(s.record.scope.pairs.is_empty());
+    }
+
+    #[test]
+    fn a_future_version_is_refused_in_dutch() {
+        let text = v1_draft(None).replacen("\"schemaVersion\":1", "\"schemaVersion\":3", 1);
+        let e = read::<WithdrawalRecord>(&text).unwrap_err();
+        assert_eq!(
+            e,
+            "gemaakt met schemaversie 3; deze versie van keukentafel leest versie 1 tot en met 2"
+        );
+    }
 }

@@ -187,8 +187,8 @@ test('a withdrawal after the 16th birthday is signed by the client alone and sur
   assert.match(await page.getByTestId('ondertekenaar').locator('h4').textContent(), /Daan Jansen, cliënt/);
   // A partial withdrawal says what is withdrawn and that the rest remains.
   await page.locator('label[for="intrekken-alles"]').tap();
-  await page.locator('label[for="intrekken-health"]').tap();
-  assert.equal(await page.getByTestId('intrekking-verklaring').textContent(), 'U trekt de toestemming in voor gegevens over uw gezondheid. De rest van de toestemming blijft gelden.');
+  await page.locator('[data-testid="intrekken-paren"] [data-category="health"] [data-partner="jeugd-en-gezin"]').tap();
+  assert.equal(await page.getByTestId('intrekking-verklaring').textContent(), 'U trekt de toestemming in om gegevens over uw gezondheid te delen met Centrum voor Jeugd en Gezin. Daarmee is de hele toestemming ingetrokken.');
   await page.locator('label[for="intrekken-alles"]').tap();
   assert.match(await page.getByTestId('intrekking-verklaring').textContent(), /^U trekt de hele toestemming in\./);
   await f.drawTouch(page, 'veld-signers-0-signature');
@@ -385,6 +385,43 @@ async function importRefusal(path) {
   await context.close();
   return { text, started };
 }
+
+test('a version-1 consent from elsewhere is withdrawn for one category and partner; the signed withdrawal (version 2) names that pair and what remains', async () => {
+  // Signed by another implementation over a version-1 record, as files made before version 2 are.
+  const record = JSON.parse(readFileSync(join(f.ROOT, 'examples', 'records', 'valid-16-plus.json'), 'utf8'));
+  assert.equal(record.schemaVersion, 1);
+  const { jws } = await joseSign(JSON.stringify(record));
+  const path = join(EXPORTS, 'import-v1-consent.jws.json');
+  writeFileSync(path, JSON.stringify(jws));
+  const { context, page, problems } = await tabletPage(browser, server.url);
+  await withdrawalOf(page, path, '2026-12-01');
+  await page.locator('label[for="intrekken-alles"]').tap();
+  const statement = page.getByTestId('intrekking-verklaring');
+  assert.match(await statement.textContent(), /^Kies wat wordt ingetrokken/);
+  // Every pair of the consent is offered, grouped by category; nothing else.
+  const offered = await page.locator('[data-testid="intrekken-paren"] [data-category]').evaluateAll((gs) =>
+    gs.map((g) => [g.dataset.category, [...g.querySelectorAll('[data-partner]')].map((b) => b.dataset.partner)]));
+  assert.deepEqual(offered, [['health', ['participatie', 'huisarts']], ['criminal', ['participatie']]]);
+  const chip = page.locator('[data-testid="intrekken-paren"] [data-category="health"] [data-partner="huisarts"]');
+  await chip.tap();
+  assert.equal(await chip.getAttribute('aria-pressed'), 'true');
+  assert.equal(await statement.textContent(),
+    'U trekt de toestemming in om gegevens over uw gezondheid te delen met Huisarts van de cliënt. Wat blijft gelden: gegevens over uw gezondheid delen met Uitvoering Participatiewet (werk en inkomen) en gegevens over uw contacten met politie en justitie delen met Uitvoering Participatiewet (werk en inkomen).');
+  await f.drawTouch(page, 'veld-signers-0-signature');
+  await page.getByTestId('intrekken-compleet').waitFor();
+  await page.getByTestId('intrekking-ondertekenen').tap();
+  await page.getByTestId('intrekking-klaar').waitFor();
+  const w = await f.signedFile(page);
+  const { payload } = await jose.flattenedVerify(JSON.parse(w.text), jose.EmbeddedJWK, { algorithms: ['ES256'] });
+  const signed = JSON.parse(new TextDecoder().decode(payload));
+  assert.equal(signed.schemaVersion, 2);
+  assert.deepEqual(signed.scope, { whole: false, pairs: [{ category: 'health', partner: 'huisarts' }] });
+  const r = verifyCli([path, w.path], ['--today', '2026-12-01']);
+  assert.equal(r.code, 0, JSON.stringify(r.lines));
+  assert.deepEqual(r.lines.map((l) => [l.recordType, l.valid]), [['consent', true], ['withdrawal', true]]);
+  assert.deepEqual(problems.pageErrors, []);
+  await context.close();
+});
 
 test('a tampered file is refused on import', async () => {
   assert.ok(exported);

@@ -10,7 +10,15 @@ use crate::date::Date;
 use serde::{Deserialize, Serialize};
 
 /// The version of this model written into every record as `schemaVersion`.
-pub const SCHEMA_VERSION: u32 = 1;
+///
+/// Version 2 (2026-12) states a withdrawal's scope as category × partner pairs
+/// ([`WithdrawalScope::pairs`]); version 1 had two independent lists. Consent and request
+/// records are the same in both. See docs/FORMAT.md.
+pub const SCHEMA_VERSION: u32 = 2;
+
+/// The oldest `schemaVersion` this build still reads (signed version-1 files verify and
+/// validate; drafts of version 1 are migrated when opened).
+pub const OLDEST_SCHEMA_VERSION: u32 = 1;
 
 macro_rules! schema_derive {
     ($($item:item)*) => {
@@ -40,11 +48,11 @@ impl Serialize for SchemaVersion {
 impl<'de> Deserialize<'de> for SchemaVersion {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let v = u32::deserialize(d)?;
-        if v == SCHEMA_VERSION {
+        if (OLDEST_SCHEMA_VERSION..=SCHEMA_VERSION).contains(&v) {
             Ok(SchemaVersion(v))
         } else {
             Err(serde::de::Error::custom(format!(
-                "schemaversie {v} wordt niet ondersteund; deze versie van keukentafel leest versie {SCHEMA_VERSION}"
+                "schemaversie {v} wordt niet ondersteund; deze versie van keukentafel leest versie {OLDEST_SCHEMA_VERSION} tot en met {SCHEMA_VERSION}"
             )))
         }
     }
@@ -56,7 +64,7 @@ impl schemars::JsonSchema for SchemaVersion {
         "SchemaVersion".into()
     }
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        schemars::json_schema!({ "type": "integer", "const": SCHEMA_VERSION })
+        schemars::json_schema!({ "type": "integer", "minimum": OLDEST_SCHEMA_VERSION, "maximum": SCHEMA_VERSION })
     }
 }
 
@@ -576,13 +584,27 @@ pub struct ConsentRecord {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct WithdrawalScope {
-    /// The whole consent is withdrawn; otherwise only the listed categories and partners.
+    /// The whole consent is withdrawn; otherwise only the listed pairs.
     #[serde(default)]
     pub whole: bool,
-    #[serde(default)]
+    /// Version 2: each category × partner pair of the consent that is withdrawn. What is not
+    /// listed remains.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pairs: Vec<ScopePair>,
+    /// Version 1 only: categories withdrawn for every partner.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub categories: Vec<SpecialCategory>,
-    #[serde(default)]
+    /// Version 1 only: partners with whom nothing is shared any more.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub partners: Vec<String>,
+}
+
+/// One withdrawn pair: the data of `category` is no longer shared with `partner`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ScopePair {
+    pub category: SpecialCategory,
+    pub partner: String,
 }
 
 /// A withdrawal of consent (art. 4 lid 6), `recordType: "withdrawal"`.
@@ -759,11 +781,77 @@ impl ConsentRecord {
     }
 }
 
+impl ConsentRecord {
+    /// Every category × partner pair consented to, in the record's order.
+    pub fn consented_pairs(&self) -> Vec<ScopePair> {
+        let mut out = Vec::new();
+        if !self.can_be_withdrawn() {
+            return out;
+        }
+        for c in &self.consent.categories {
+            for p in &c.partners {
+                let pair = ScopePair {
+                    category: c.category,
+                    partner: p.clone(),
+                };
+                if !out.contains(&pair) {
+                    out.push(pair);
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Pairs grouped by category, categories and partners in the order given: what the
+/// withdrawal screen shows per category, and how the statements say them.
+pub fn pairs_by_category(pairs: &[ScopePair]) -> Vec<(SpecialCategory, Vec<String>)> {
+    let mut groups: Vec<(SpecialCategory, Vec<String>)> = Vec::new();
+    for p in pairs {
+        match groups.iter_mut().find(|(c, _)| *c == p.category) {
+            Some((_, partners)) => partners.push(p.partner.clone()),
+            None => groups.push((p.category, vec![p.partner.clone()])),
+        }
+    }
+    groups
+}
+
 impl WithdrawalRecord {
     /// The date on which art. 12 is applied to the withdrawal: its date, else the latest
     /// signature date.
     pub fn decision_date(&self) -> Option<Date> {
         self.date.or_else(|| latest_signature(&self.signers))
+    }
+
+    /// The pairs of `consent` this withdrawal withdraws: all when whole; in version 2 the
+    /// listed ones; in version 1 every pair whose category or partner is listed (the meaning
+    /// the version-1 screen gave its two lists).
+    pub fn withdrawn_pairs(&self, consent: &ConsentRecord) -> Vec<ScopePair> {
+        let s = &self.scope;
+        consent
+            .consented_pairs()
+            .into_iter()
+            .filter(|p| {
+                s.whole
+                    || s.pairs.contains(p)
+                    || s.categories.contains(&p.category)
+                    || s.partners.contains(&p.partner)
+            })
+            .collect()
+    }
+
+    /// Brings a version-1 draft to version 2: its two lists become the pairs they meant for
+    /// `consent`. A signed record is never migrated (its signature covers version 1).
+    pub fn migrate_to_v2(&mut self, consent: &ConsentRecord) {
+        if self.schema_version.0 >= 2 {
+            return;
+        }
+        if !self.scope.whole {
+            self.scope.pairs = self.withdrawn_pairs(consent);
+        }
+        self.scope.categories.clear();
+        self.scope.partners.clear();
+        self.schema_version = SchemaVersion(SCHEMA_VERSION);
     }
 }
 

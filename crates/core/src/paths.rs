@@ -133,7 +133,11 @@ pub const WITHDRAWN_DATE: &str = "withdrawn.date";
 pub const WITHDRAWAL_DATE: &str = "date";
 pub const SCOPE: &str = "scope";
 pub const SCOPE_WHOLE: &str = "scope.whole";
+/// Version 2: the withdrawn category × partner pairs.
+pub const SCOPE_PAIRS: &str = "scope.pairs";
+/// Version 1 only.
 pub const SCOPE_CATEGORIES: &str = "scope.categories";
+/// Version 1 only.
 pub const SCOPE_PARTNERS: &str = "scope.partners";
 /// The signers of a withdrawal or a request.
 pub const SIGNERS: &str = "signers";

@@ -61,10 +61,14 @@ pub trait Record: Clone + PartialEq + Serialize + DeserializeOwned + Send + Sync
     fn file_date(&self) -> Option<Date>;
     fn to_document(&self) -> Document;
     fn from_document(doc: Document) -> Option<Self>;
+    /// Brings an unsigned draft of an older `schemaVersion` to this one. A withdrawal needs the
+    /// consent it withdraws to turn its version-1 lists into pairs; without it the draft keeps
+    /// version 1 (and is validated, and signed, as one).
+    fn upgrade(&mut self, withdrawn: Option<&ConsentRecord>);
 }
 
 macro_rules! record {
-    ($t:ty, $kind:ident, $normalize:path, $validate:path, |$r:ident| $date:expr) => {
+    ($t:ty, $kind:ident, $normalize:path, $validate:path, |$r:ident| $date:expr, |$u:ident, $c:ident| $upgrade:expr) => {
         impl Record for $t {
             const KIND: RecordKind = RecordKind::$kind;
             fn record_id(&self) -> &RecordId {
@@ -95,6 +99,10 @@ macro_rules! record {
                     _ => None,
                 }
             }
+            fn upgrade(&mut self, withdrawn: Option<&ConsentRecord>) {
+                let ($u, $c) = (self, withdrawn);
+                $upgrade
+            }
         }
     };
 }
@@ -104,21 +112,26 @@ record!(
     Consent,
     crate::flow::normalize,
     crate::validate::validate_consent,
-    |r| r.conversation_date
+    |r| r.conversation_date,
+    |r, _c| r.schema_version = SchemaVersion(SCHEMA_VERSION)
 );
 record!(
     WithdrawalRecord,
     Withdrawal,
     crate::flow::normalize_withdrawal,
     crate::validate::validate_withdrawal,
-    |r| r.date
+    |r| r.date,
+    |r, c| if let Some(c) = c {
+        r.migrate_to_v2(c)
+    }
 );
 record!(
     RequestRecord,
     Request,
     crate::flow::normalize_request,
     crate::validate::validate_request,
-    |r| r.received
+    |r| r.received,
+    |r, _c| r.schema_version = SchemaVersion(SCHEMA_VERSION)
 );
 
 /// A record that says who represents the client: the consent, a withdrawal (with the

@@ -41,6 +41,21 @@ fn a_refused_representative_gets_no_pad_whatever_the_case_or_spacing_of_the_name
             !r.consent.signers.iter().any(|s| s.name.contains("mile")),
             "{typed}"
         );
+        // A withdrawal of it keeps the refusal: the refused parent is not offered as a signer
+        // there either.
+        let w = flow::withdrawal_of(
+            &r,
+            "n4bQgYhMfWWaL-qgxVrQFaO_TxsrC4Is0V1sFbDwCgg",
+            RecordId::from_random_bytes([4; 16]),
+            d("2026-12-01"),
+        );
+        assert_eq!(w.representation.restrictions, r.representation.restrictions);
+        assert!(!w.signers.is_empty(), "{typed}: the other parent signs");
+        assert!(
+            !w.signers.iter().any(|s| s.name.contains("mile")),
+            "{typed}: {:?}",
+            w.signers
+        );
         let f = validate(
             &Document::Consent(r),
             &Profile::landsmeer(),

@@ -65,12 +65,17 @@ fn wrong_types_name_the_field() {
 
 #[test]
 fn record_level_errors() {
-    let e = err(&with(&["schemaVersion"], serde_json::json!(2)));
+    let e = err(&with(&["schemaVersion"], serde_json::json!(3)));
     assert_eq!(e.path, "schemaVersion");
     assert!(
-        e.message.contains("schemaversie 2 wordt niet ondersteund"),
+        e.message.contains("schemaversie 3 wordt niet ondersteund"),
         "{e}"
     );
+    for old_or_new in [1, 2] {
+        let text = with(&["schemaVersion"], serde_json::json!(old_or_new));
+        let doc = parse_document(&text).expect("versions 1 and 2 are read");
+        assert!(matches!(doc, Document::Consent(_)));
+    }
 
     let e = err(&with(&["recordType"], serde_json::json!("brief")));
     assert_eq!(e.path, "recordType");

@@ -122,6 +122,14 @@ fn every_consent_path_exists() {
 fn every_withdrawal_and_request_path_exists() {
     let mut w = WithdrawalRecord::default();
     w.signers.push(Signer::default());
+    // Every list filled, so that skipped empty lists are resolved too (the version-1 lists
+    // are written only when a version-1 record has them).
+    w.scope.pairs.push(ScopePair {
+        category: SpecialCategory::Health,
+        partner: "huisarts".into(),
+    });
+    w.scope.categories.push(SpecialCategory::Health);
+    w.scope.partners.push("huisarts".into());
     let w = json::to_value(&w).unwrap();
     for p in [
         WITHDRAWN_RECORD_ID.to_owned(),
@@ -130,6 +138,7 @@ fn every_withdrawal_and_request_path_exists() {
         WITHDRAWAL_DATE.into(),
         SCOPE.into(),
         SCOPE_WHOLE.into(),
+        SCOPE_PAIRS.into(),
         SCOPE_CATEGORIES.into(),
         SCOPE_PARTNERS.into(),
         SIGNERS.into(),

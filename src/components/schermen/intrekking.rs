@@ -182,56 +182,46 @@ pub fn Intrekking(
             .collect_view()
     };
 
-    // What can be withdrawn: the original's categories and partners.
-    let (cats, partners) = original
-        .as_ref()
-        .map(|o| {
-            let cats: Vec<SpecialCategory> = o
-                .record
-                .consent
-                .categories
-                .iter()
-                .map(|c| c.category)
-                .collect();
-            let mut partners: Vec<String> = Vec::new();
-            for c in &o.record.consent.categories {
-                for p in &c.partners {
-                    if !partners.contains(p) {
-                        partners.push(p.clone());
-                    }
-                }
-            }
-            (cats, partners)
-        })
-        .unwrap_or_default();
+    // What can be withdrawn: each category × partner pair the original consented to, grouped
+    // by category as the consent lists them.
+    let consent = StoredValue::new(original.as_ref().map(|o| o.record.clone()));
+    let groups = consent.with_value(|c| {
+        pairs_by_category(&c.as_ref().map(|c| c.consented_pairs()).unwrap_or_default())
+    });
     let whole = Signal::derive(move || ed.read(|x| x.scope.whole));
-    let (cats, partners) = (StoredValue::new(cats), StoredValue::new(partners));
+    let groups = StoredValue::new(groups);
     let scope = move || {
         view! {
             <fieldset class="kt-groep" id=field_id(paths::SCOPE) tabindex="-1">
                 <legend>"Wat wordt ingetrokken?"</legend>
                 <Vinkje id="intrekken-alles" label="De hele toestemming" get=whole set=Callback::new(move |v: bool| ed.edit(|x| x.set_whole(v))) />
                 <Show when=move || !whole.get()>
-                    <div class="kt-ingesprongen">
-                        {cats.get_value().into_iter().map(|c| {
+                    <div class="kt-ingesprongen" data-testid="intrekken-paren">
+                        <p class="kt-hint">"Tik per soort gegevens de organisaties aan waarmee niet meer wordt gedeeld."</p>
+                        {groups.get_value().into_iter().map(|(c, partners)| {
                             view! {
-                                <Vinkje id=format!("intrekken-{}", c.slug()) label=c.data_label_nl()
-                                    get=Signal::derive(move || ed.read(|x| x.scope.categories.contains(&c)))
-                                    set=Callback::new(move |v: bool| ed.edit(|x| x.set_category(c, v))) />
+                                <div class="kt-paar-groep" role="group" aria-label=c.data_label_nl() data-category=c.slug()>
+                                    <p class="kt-paar-kop">{c.data_label_nl()}</p>
+                                    <div class="kt-chips">
+                                        {partners.into_iter().map(|partner| {
+                                            let name = profile.with_value(|pr| pr.partner_name(&partner).to_owned());
+                                            let pair = StoredValue::new(ScopePair { category: c, partner: partner.clone() });
+                                            let on = move || ed.read(|x| pair.with_value(|p| x.scope.pairs.contains(p)));
+                                            view! {
+                                                <button type="button" class="kt-chip" data-partner=partner
+                                                    aria-pressed=move || if on() { "true" } else { "false" }
+                                                    on:click=move |_| {
+                                                        let v = !on();
+                                                        consent.with_value(|c| if let Some(c) = c {
+                                                            pair.with_value(|p| ed.edit(|x| x.set_pair(c, p, v)));
+                                                        });
+                                                    }>{name}</button>
+                                            }
+                                        }).collect_view()}
+                                    </div>
+                                </div>
                             }
                         }).collect_view()}
-                        <p class="kt-hint">"Niet meer delen met:"</p>
-                        <div class="kt-chips">
-                            {partners.get_value().into_iter().map(|p| {
-                                let (id1, id2) = (p.clone(), p.clone());
-                                let name = profile.with_value(|pr| pr.partner_name(&p).to_owned());
-                                view! {
-                                    <button type="button" class="kt-chip" data-partner=p.clone()
-                                        aria-pressed=move || if ed.read(|x| x.scope.partners.contains(&id1)) { "true" } else { "false" }
-                                        on:click=move |_| ed.edit(|x| x.toggle_partner(&id2))>{name}</button>
-                                }
-                            }).collect_view()}
-                        </div>
                     </div>
                 </Show>
             </fieldset>
@@ -265,7 +255,7 @@ pub fn Intrekking(
                 {scope}
                 // What is withdrawn and what remains, in words, before anyone signs.
                 <p class="kt-verklaring" data-testid="intrekking-verklaring">
-                    {move || ed.read(|x| profile.with_value(|p| flow::withdrawal_statement_nl(x, p)))}
+                    {move || ed.read(|x| profile.with_value(|p| consent.with_value(|c| flow::withdrawal_statement_nl(x, p, c.as_ref()))))}
                 </p>
                 <p class="kt-uitkomst" data-testid="intrekken-wie" role="status">{move || requirement().unwrap_or_else(|| "Vul de datum van intrekking in.".into())}</p>
                 <Show when=age16>

@@ -85,6 +85,55 @@ impl Representation {
 }
 
 impl ConsentRecord {
+    /// The partners the client is told about (art. 4 lid 2): the one list the assent and the
+    /// categories choose from. A partner taken off it is taken off the assent and every
+    /// category too (the client was not told about it).
+    pub fn set_informing_partners(&mut self, ids: Vec<String>) {
+        self.assent.provision.partners.retain(|p| ids.contains(p));
+        for c in &mut self.consent.categories {
+            c.partners.retain(|p| ids.contains(p));
+        }
+        self.informing.partners = ids;
+    }
+
+    /// Adds partners the client is told about when they are not listed yet (and records that
+    /// data is exchanged). Returns the ids added.
+    fn inform_about(&mut self, ids: &[String]) -> Vec<String> {
+        let mut added = Vec::new();
+        for id in ids {
+            if !self.informing.partners.contains(id) {
+                self.informing.partners.push(id.clone());
+                added.push(id.clone());
+            }
+        }
+        if !ids.is_empty() {
+            self.informing.exchange_intended = true;
+        }
+        added
+    }
+
+    /// The partners the oral assent covers. One not told about yet is added to the informing
+    /// list as well; returns those added there.
+    pub fn set_assent_partners(&mut self, ids: Vec<String>) -> Vec<String> {
+        let added = self.inform_about(&ids);
+        self.assent.provision.partners = ids;
+        added
+    }
+
+    /// The partners the data of `category` may be shared with. One not told about yet is added
+    /// to the informing list as well; returns those added there.
+    pub fn set_category_partners(
+        &mut self,
+        category: SpecialCategory,
+        ids: Vec<String>,
+    ) -> Vec<String> {
+        let added = self.inform_about(&ids);
+        if let Some(c) = self.category_mut(category) {
+            c.partners = ids;
+        }
+        added
+    }
+
     /// A support domain of the help question on or off, in the order of art. 1.
     pub fn set_domain(&mut self, domain: SupportDomain, on: bool) {
         set_in_order(&mut self.help_question.domains, domain, on);
@@ -188,17 +237,25 @@ impl ConsentRecord {
 }
 
 impl WithdrawalRecord {
-    /// The whole consent, or only the listed categories and partners.
+    /// The whole consent (the pairs chosen before are then void, and cleared), or only the
+    /// listed pairs.
     pub fn set_whole(&mut self, whole: bool) {
         self.scope.whole = whole;
+        if whole {
+            self.scope.pairs.clear();
+        }
     }
 
-    pub fn set_category(&mut self, category: SpecialCategory, on: bool) {
-        set_in_order(&mut self.scope.categories, category, on);
-    }
-
-    pub fn toggle_partner(&mut self, id: &str) {
-        toggle(&mut self.scope.partners, id);
+    /// Withdraws (or keeps) one category × partner pair, kept in the consent's order.
+    pub fn set_pair(&mut self, consent: &ConsentRecord, pair: &ScopePair, on: bool) {
+        let pairs = &mut self.scope.pairs;
+        pairs.retain(|p| p != pair);
+        if on {
+            pairs.push(pair.clone());
+            let order = consent.consented_pairs();
+            let rank = |p: &ScopePair| order.iter().position(|o| o == p).unwrap_or(usize::MAX);
+            pairs.sort_by_key(rank);
+        }
     }
 
     pub fn judge_capacity(&mut self, incapable: bool) {
@@ -376,13 +433,58 @@ mod tests {
     }
 
     #[test]
+    fn partners_are_chosen_once_when_informing() {
+        let mut r = ConsentRecord::default();
+        r.set_informing_partners(vec!["huisarts".into(), "participatie".into()]);
+        assert!(r.set_assent_partners(vec!["huisarts".into()]).is_empty());
+        r.set_category(SpecialCategory::Health, true);
+        // A partner the client was not told about, chosen for a category: now on the informing
+        // list too, and said so.
+        let added = r.set_category_partners(
+            SpecialCategory::Health,
+            vec!["huisarts".into(), "jeugd-en-gezin".into()],
+        );
+        assert_eq!(added, ["jeugd-en-gezin"]);
+        assert_eq!(
+            r.informing.partners,
+            ["huisarts", "participatie", "jeugd-en-gezin"]
+        );
+        assert!(r.informing.exchange_intended);
+        // Taken off the informing list: off the assent and the category as well.
+        r.set_informing_partners(vec!["participatie".into(), "jeugd-en-gezin".into()]);
+        assert!(r.assent.provision.partners.is_empty());
+        assert_eq!(
+            r.category(SpecialCategory::Health).unwrap().partners,
+            ["jeugd-en-gezin"]
+        );
+    }
+
+    #[test]
     fn a_withdrawal_scope_and_a_request_decision() {
+        let mut consent = ConsentRecord::default();
+        consent.consent.decision = Some(ConsentDecision::Given);
+        consent.consent.categories = vec![CategoryConsent {
+            category: SpecialCategory::Health,
+            purpose: String::new(),
+            partners: vec!["huisarts".into(), "jeugdhulpaanbieder".into()],
+        }];
+        let pair = |p: &str| ScopePair {
+            category: SpecialCategory::Health,
+            partner: p.into(),
+        };
         let mut w = WithdrawalRecord::default();
         w.set_whole(false);
-        w.set_category(SpecialCategory::Health, true);
-        w.toggle_partner("huisarts");
-        assert_eq!(w.scope.categories, [SpecialCategory::Health]);
-        assert_eq!(w.scope.partners, ["huisarts"]);
+        w.set_pair(&consent, &pair("jeugdhulpaanbieder"), true);
+        w.set_pair(&consent, &pair("huisarts"), true);
+        w.set_pair(&consent, &pair("huisarts"), true);
+        assert_eq!(
+            w.scope.pairs,
+            [pair("huisarts"), pair("jeugdhulpaanbieder")]
+        );
+        w.set_pair(&consent, &pair("huisarts"), false);
+        assert_eq!(w.scope.pairs, [pair("jeugdhulpaanbieder")]);
+        w.set_whole(true);
+        assert!(w.scope.pairs.is_empty(), "whole replaces the pairs");
 
         let mut q = RequestRecord::default();
         q.set_outcome(Some(RequestOutcome::Rejected), d("2026-11-20"));

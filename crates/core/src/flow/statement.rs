@@ -198,10 +198,16 @@ pub fn statement_nl(r: &ConsentRecord, profile: &crate::Profile) -> Vec<String> 
     out
 }
 
-/// What a withdrawal withdraws, in one sentence or two, in the register of who signs it:
-/// "U trekt de toestemming in voor gegevens over uw gezondheid. De rest van de toestemming
-/// blijft gelden." Said on the withdrawal screen before anyone signs.
-pub fn withdrawal_statement_nl(w: &WithdrawalRecord, profile: &crate::Profile) -> String {
+/// What a withdrawal withdraws and what remains, in the register of who signs it: "U trekt de
+/// toestemming in om gegevens over uw gezondheid te delen met de huisarts. Wat blijft gelden:
+/// gegevens over uw gezondheid delen met de jeugdhulpaanbieder." Said on the withdrawal screen
+/// before anyone signs. `consent` is the record withdrawn, when known; without it the
+/// statement says only that the rest remains.
+pub fn withdrawal_statement_nl(
+    w: &WithdrawalRecord,
+    profile: &crate::Profile,
+    consent: Option<&ConsentRecord>,
+) -> String {
     let reg = Register::of_signers(&w.signers, &w.client);
     let head = reg.withdraws();
     if w.scope.whole {
@@ -209,24 +215,72 @@ pub fn withdrawal_statement_nl(w: &WithdrawalRecord, profile: &crate::Profile) -
             "{head} de hele toestemming in. Vanaf de datum van intrekking worden op grond van die toestemming geen bijzondere gegevens meer gedeeld."
         );
     }
-    let mut what = Vec::new();
-    if !w.scope.categories.is_empty() {
-        let topics: Vec<String> = w.scope.categories.iter().map(|c| reg.about(*c)).collect();
-        what.push(format!("voor gegevens over {}", join_nl(&topics)));
-    }
-    if !w.scope.partners.is_empty() {
-        what.push(format!(
-            "voor het delen met {}",
-            join_nl(&profile.partner_names(&w.scope.partners))
-        ));
-    }
-    if what.is_empty() {
-        return "Kies wat wordt ingetrokken: de hele toestemming, of een soort gegevens of een organisatie.".into();
-    }
-    format!(
-        "{head} de toestemming in {}. De rest van de toestemming blijft gelden.",
+    let s = &w.scope;
+    let what = if s.pairs.is_empty() {
+        // Version 1: two lists, each meant for every partner or every category.
+        let mut what = Vec::new();
+        if !s.categories.is_empty() {
+            let topics: Vec<String> = s.categories.iter().map(|c| reg.about(*c)).collect();
+            what.push(format!("voor gegevens over {}", join_nl(&topics)));
+        }
+        if !s.partners.is_empty() {
+            what.push(format!(
+                "voor het delen met {}",
+                join_nl(&profile.partner_names(&s.partners))
+            ));
+        }
         what.join(" en ")
-    )
+    } else {
+        format!(
+            "om {}",
+            shared_with(&reg, &s.pairs, profile, "te delen met")
+        )
+    };
+    if what.is_empty() {
+        return "Kies wat wordt ingetrokken: de hele toestemming, of een soort gegevens bij een organisatie.".into();
+    }
+    let remains = match consent {
+        None => "De rest van de toestemming blijft gelden.".to_owned(),
+        Some(c) => {
+            let gone = w.withdrawn_pairs(c);
+            let left: Vec<ScopePair> = c
+                .consented_pairs()
+                .into_iter()
+                .filter(|p| !gone.contains(p))
+                .collect();
+            if left.is_empty() {
+                "Daarmee is de hele toestemming ingetrokken.".to_owned()
+            } else {
+                format!(
+                    "Wat blijft gelden: {}.",
+                    shared_with(&reg, &left, profile, "delen met")
+                )
+            }
+        }
+    };
+    format!("{head} de toestemming in {what}. {remains}")
+}
+
+/// "gegevens over uw gezondheid te delen met de huisarts en de jeugdhulpaanbieder, en gegevens
+/// over … te delen met …": the pairs grouped by category, in their order; `verb` is "te delen
+/// met" or "delen met".
+fn shared_with(
+    reg: &Register,
+    pairs: &[ScopePair],
+    profile: &crate::Profile,
+    verb: &str,
+) -> String {
+    let parts: Vec<String> = pairs_by_category(pairs)
+        .iter()
+        .map(|(c, partners)| {
+            format!(
+                "gegevens over {} {verb} {}",
+                reg.about(*c),
+                join_nl(&profile.partner_names(partners))
+            )
+        })
+        .collect();
+    join_nl(&parts)
 }
 
 #[cfg(test)]
@@ -387,25 +441,65 @@ mod tests {
         ];
         w.scope.whole = true;
         assert_eq!(
-            withdrawal_statement_nl(&w, &profile()),
+            withdrawal_statement_nl(&w, &profile(), None),
             "Jij en Eva trekken samen de hele toestemming in. Vanaf de datum van intrekking worden op grond van die toestemming geen bijzondere gegevens meer gedeeld."
         );
         w.scope.whole = false;
-        assert!(withdrawal_statement_nl(&w, &profile()).starts_with("Kies wat wordt ingetrokken"));
+        assert!(
+            withdrawal_statement_nl(&w, &profile(), None).starts_with("Kies wat wordt ingetrokken")
+        );
+
+        // Version 2: the pairs, grouped by category, and what remains of the consent.
+        let mut consent = ConsentRecord::default();
+        consent.consent.decision = Some(ConsentDecision::Given);
+        consent.consent.categories = vec![
+            CategoryConsent {
+                category: SpecialCategory::Health,
+                purpose: String::new(),
+                partners: vec!["huisarts".into(), "jeugdhulpaanbieder".into()],
+            },
+            CategoryConsent {
+                category: SpecialCategory::Criminal,
+                purpose: String::new(),
+                partners: vec!["jeugdhulpaanbieder".into()],
+            },
+        ];
+        let pair = |c, p: &str| ScopePair {
+            category: c,
+            partner: p.into(),
+        };
+        w.scope.pairs = vec![pair(SpecialCategory::Health, "huisarts")];
+        assert_eq!(
+            withdrawal_statement_nl(&w, &profile(), Some(&consent)),
+            format!(
+                "Jij en Eva trekken samen de toestemming in om gegevens over jouw gezondheid te delen met {}. Wat blijft gelden: gegevens over jouw gezondheid delen met {} en gegevens over jouw contacten met politie en justitie delen met {}.",
+                partner("huisarts"),
+                partner("jeugdhulpaanbieder"),
+                partner("jeugdhulpaanbieder")
+            )
+        );
+        assert!(withdrawal_statement_nl(&w, &profile(), None)
+            .ends_with("De rest van de toestemming blijft gelden."));
+        w.scope.pairs = consent.consented_pairs();
+        assert!(withdrawal_statement_nl(&w, &profile(), Some(&consent))
+            .ends_with("Daarmee is de hele toestemming ingetrokken."));
+        w.scope.pairs.clear();
+
+        // Version 1: two lists.
         w.scope.categories = vec![SpecialCategory::Health];
         w.scope.partners = vec!["huisarts".into()];
         assert_eq!(
-            withdrawal_statement_nl(&w, &profile()),
+            withdrawal_statement_nl(&w, &profile(), None),
             format!("Jij en Eva trekken samen de toestemming in voor gegevens over jouw gezondheid en voor het delen met {}. De rest van de toestemming blijft gelden.", partner("huisarts"))
         );
         w.signers = vec![signer("Noor", PartyRole::Client, None)];
-        assert!(withdrawal_statement_nl(&w, &profile())
+        assert!(withdrawal_statement_nl(&w, &profile(), None)
             .starts_with("U trekt de toestemming in voor gegevens over uw gezondheid"));
         w.signers = vec![signer(
             "Kees",
             PartyRole::Representative,
             Some(RepresentativeRole::Mentor),
         )];
-        assert!(withdrawal_statement_nl(&w, &profile()).starts_with("U trekt als mentor van Noor de toestemming in voor gegevens over de gezondheid van Noor"));
+        assert!(withdrawal_statement_nl(&w, &profile(), None).starts_with("U trekt als mentor van Noor de toestemming in voor gegevens over de gezondheid van Noor"));
     }
 }

@@ -261,16 +261,54 @@ pub(super) fn withdrawal(c: &mut Ctx, r: &WithdrawalRecord, birth: Option<Date>)
         ),
         _ => {}
     }
-    c.partners_known(
-        Code::WithdrawalLink,
-        paths::SCOPE_PARTNERS,
-        &r.scope.partners,
-    );
-    if !r.scope.whole && r.scope.categories.is_empty() && r.scope.partners.is_empty() {
+    let s = &r.scope;
+    if r.schema_version.0 >= 2 {
+        // Version 2 states pairs; the version-1 lists would make the scope ambiguous.
+        if !s.categories.is_empty() || !s.partners.is_empty() {
+            let path = if s.categories.is_empty() {
+                paths::SCOPE_PARTNERS
+            } else {
+                paths::SCOPE_CATEGORIES
+            };
+            c.push(
+                Code::WithdrawalScope,
+                path,
+                "Vanaf schemaversie 2 staat wat wordt ingetrokken als paren van soort gegevens en partner (scope.pairs); de losse lijsten van versie 1 horen er niet meer in.",
+            );
+        }
+        let partners: Vec<String> = s.pairs.iter().map(|p| p.partner.clone()).collect();
+        c.partners_known(Code::WithdrawalLink, paths::SCOPE_PAIRS, &partners);
+        for (i, p) in s.pairs.iter().enumerate() {
+            if s.pairs[..i].contains(p) {
+                c.push(
+                    Code::WithdrawalScope,
+                    paths::element(paths::SCOPE_PAIRS, i),
+                    "Dit paar van soort gegevens en partner staat twee keer in de intrekking.",
+                );
+            }
+        }
+        if s.whole && !s.pairs.is_empty() {
+            c.push(
+                Code::WithdrawalScope,
+                paths::SCOPE_PAIRS,
+                "De hele toestemming wordt ingetrokken; dan horen er geen losse paren bij.",
+            );
+        }
+    } else {
+        if !s.pairs.is_empty() {
+            c.push(
+                Code::WithdrawalScope,
+                paths::SCOPE_PAIRS,
+                "Paren van soort gegevens en partner (scope.pairs) bestaan pas vanaf schemaversie 2.",
+            );
+        }
+        c.partners_known(Code::WithdrawalLink, paths::SCOPE_PARTNERS, &s.partners);
+    }
+    if !s.whole && s.pairs.is_empty() && s.categories.is_empty() && s.partners.is_empty() {
         c.push(
             Code::WithdrawalScope,
             paths::SCOPE,
-            "Kies wat wordt ingetrokken: de hele toestemming, of ten minste één soort gegevens of één partner.",
+            "Kies wat wordt ingetrokken: de hele toestemming, of ten minste één soort gegevens bij één partner.",
         );
     }
 

@@ -115,7 +115,150 @@ pub fn cases() -> Vec<Case> {
             }),
         ),
         pass(Code::WithdrawalScope, "whole", WITHDRAWAL, w(|_| {})),
+        // Version 2: category × partner pairs.
+        pass(
+            Code::WithdrawalScope,
+            "version 2: one pair",
+            WITHDRAWAL,
+            w(|r| {
+                r.schema_version = model::SchemaVersion(2);
+                r.scope.whole = false;
+                r.scope.pairs = vec![pair(SpecialCategory::Health, "jeugdhulpaanbieder")];
+            }),
+        ),
+        fail(
+            Code::WithdrawalScope,
+            "version 2: partial, no pair",
+            WITHDRAWAL,
+            "scope",
+            w(|r| {
+                r.schema_version = model::SchemaVersion(2);
+                r.scope.whole = false;
+            }),
+        ),
+        fail(
+            Code::WithdrawalScope,
+            "version 2: a version-1 list makes it ambiguous",
+            WITHDRAWAL,
+            "scope.categories",
+            w(|r| {
+                r.schema_version = model::SchemaVersion(2);
+                r.scope.whole = false;
+                r.scope.pairs = vec![pair(SpecialCategory::Health, "jeugdhulpaanbieder")];
+                r.scope.categories = vec![SpecialCategory::Health];
+            }),
+        ),
+        fail(
+            Code::WithdrawalScope,
+            "version 2: a pair twice",
+            WITHDRAWAL,
+            "scope.pairs[1]",
+            w(|r| {
+                r.schema_version = model::SchemaVersion(2);
+                r.scope.whole = false;
+                r.scope.pairs = vec![
+                    pair(SpecialCategory::Health, "jeugdhulpaanbieder"),
+                    pair(SpecialCategory::Health, "jeugdhulpaanbieder"),
+                ];
+            }),
+        ),
+        fail(
+            Code::WithdrawalScope,
+            "version 2: whole and pairs at once",
+            WITHDRAWAL,
+            "scope.pairs",
+            w(|r| {
+                r.schema_version = model::SchemaVersion(2);
+                r.scope.pairs = vec![pair(SpecialCategory::Health, "jeugdhulpaanbieder")];
+            }),
+        ),
+        fail(
+            Code::WithdrawalLink,
+            "version 2: a partner not in the profile",
+            WITHDRAWAL,
+            "scope.pairs[0]",
+            w(|r| {
+                r.schema_version = model::SchemaVersion(2);
+                r.scope.whole = false;
+                r.scope.pairs = vec![pair(SpecialCategory::Health, "tandarts")];
+            }),
+        ),
+        fail(
+            Code::WithdrawalScope,
+            "version 1: pairs did not exist yet",
+            WITHDRAWAL,
+            "scope.pairs",
+            w(|r| {
+                r.scope.whole = false;
+                r.scope.pairs = vec![pair(SpecialCategory::Health, "jeugdhulpaanbieder")];
+            }),
+        ),
     ]
+}
+
+fn pair(category: SpecialCategory, partner: &str) -> ScopePair {
+    ScopePair {
+        category,
+        partner: partner.into(),
+    }
+}
+
+/// A version-1 draft becomes the pairs its two lists meant; what the consent did not hold is
+/// not invented, and a whole withdrawal stays whole.
+#[test]
+fn a_version_1_draft_migrates_to_pairs() {
+    let mut consent = ConsentRecord::default();
+    consent.consent.decision = Some(ConsentDecision::Given);
+    consent.consent.categories = vec![
+        CategoryConsent {
+            category: SpecialCategory::Health,
+            purpose: "zorg".into(),
+            partners: vec!["huisarts".into(), "jeugdhulpaanbieder".into()],
+        },
+        CategoryConsent {
+            category: SpecialCategory::Criminal,
+            purpose: "veiligheid".into(),
+            partners: vec!["jeugdhulpaanbieder".into()],
+        },
+    ];
+    let mut w = WithdrawalRecord {
+        schema_version: model::SchemaVersion(1),
+        ..WithdrawalRecord::default()
+    };
+    w.scope.categories = vec![SpecialCategory::Criminal];
+    w.scope.partners = vec!["huisarts".into()];
+    w.migrate_to_v2(&consent);
+    assert_eq!(w.schema_version, model::SchemaVersion(2));
+    assert_eq!(
+        w.scope.pairs,
+        [
+            pair(SpecialCategory::Health, "huisarts"),
+            pair(SpecialCategory::Criminal, "jeugdhulpaanbieder")
+        ]
+    );
+    assert!(w.scope.categories.is_empty() && w.scope.partners.is_empty());
+    assert_eq!(w.withdrawn_pairs(&consent), w.scope.pairs);
+
+    let mut whole = WithdrawalRecord {
+        schema_version: model::SchemaVersion(1),
+        ..WithdrawalRecord::default()
+    };
+    whole.scope.whole = true;
+    whole.migrate_to_v2(&consent);
+    assert!(whole.scope.whole && whole.scope.pairs.is_empty());
+    assert_eq!(whole.withdrawn_pairs(&consent).len(), 3);
+
+    // Written as version 2: the pairs, and no version-1 lists.
+    let text = json::to_string(&w).unwrap();
+    assert!(text.contains("\"schemaVersion\":2"), "{text}");
+    assert!(
+        text.contains("\"pairs\":[{\"category\":\"health\",\"partner\":\"huisarts\"}"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("\"categories\"") && !text.contains("\"partners\""),
+        "{text}"
+    );
 }
 
 #[test]
