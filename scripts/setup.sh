@@ -43,6 +43,8 @@ command -v chromedriver >/dev/null || apt_missing+=(chromium-driver)
 command -v node >/dev/null || apt_missing+=(nodejs)
 command -v npm >/dev/null || apt_missing+=(npm)
 command -v gzip >/dev/null || apt_missing+=(gzip)
+# pdftoppm/pdftotext: the printed paper version (Chromium's PDF) read back as text and images.
+command -v pdftoppm >/dev/null || apt_missing+=(poppler-utils)
 if [ "${#apt_missing[@]}" -gt 0 ]; then
   bg apt bash -c "$SUDO apt-get update && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y --no-install-recommends ${apt_missing[*]}"
 fi

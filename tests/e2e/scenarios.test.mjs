@@ -103,14 +103,16 @@ test('a 10-year-old with two parents with authority (axe on every step)', async 
   await finish(page, problems, ['Eva Bakker, ouder met gezag', 'Tim Bakker, ouder met gezag'], 'scenario-10');
   await axe(page, 'controle (complete)');
   await screenshot(page, 'stap-7-controle');
-  // The paper version for the dossier: no navigation or buttons, the signatures stay.
+  // The paper version for the dossier: only the paper form, no navigation, buttons or pads;
+  // the signatures redrawn from their vectors.
   await page.emulateMedia({ media: 'print' });
   assert.equal(await page.locator('.kt-stappen').evaluate((el) => getComputedStyle(el).display), 'none');
   assert.equal(await page.getByTestId('ondertekenen').evaluate((el) => getComputedStyle(el).display), 'none');
-  assert.notEqual(await page.locator('#veld-consent-signers-0-signature').evaluate((el) => getComputedStyle(el).display), 'none');
-  const paper = page.locator('.kt-alleen-afdruk');
+  assert.equal(await page.locator('#veld-consent-signers-0-signature').evaluate((el) => getComputedStyle(el).display), 'none');
+  const paper = page.getByTestId('papier');
   assert.equal(await paper.evaluate((el) => getComputedStyle(el).display), 'block');
-  assert.match(await paper.textContent(), /Noor Bakker · dossier LM-2026-1001.*Vertegenwoordiger: Tim Bakker \(ouder met gezag\)/s);
+  assert.match(await paper.textContent(), /Noor Bakker · dossier LM-2026-1001.*Vertegenwoordiger: Tim Bakker, ouder met gezag\./s);
+  assert.equal(await paper.locator('svg.kt-papier-krabbel').count(), 2, 'both signatures drawn on paper');
   await screenshot(page, 'stap-7-controle-afdruk');
   await page.emulateMedia({ media: 'screen' });
   const record = await signed(page, problems, 'scenario-10');

@@ -5,6 +5,7 @@ use crate::bind;
 use crate::bind_part;
 use crate::components::widgets::bevindingen::Bevindingen;
 use crate::components::widgets::handtekening::Handtekening;
+use crate::components::widgets::papier::Papier;
 use crate::components::widgets::velden::{Datum, Meldingen, Tekst, Vinkje};
 use crate::editor::{use_form, Edits};
 use crate::hooks::use_signing::use_signing;
@@ -67,17 +68,6 @@ pub fn Controle() -> impl IntoView {
         .into_any()
     };
 
-    let paper = move || {
-        form.read(|r| form.profile.with_value(|p| flow::paper_nl(r, p)))
-            .into_iter()
-            .map(|(h, lines)| {
-                view! {
-                    <h3>{h}</h3>
-                    <ul>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
-                }
-            })
-            .collect_view()
-    };
     // What is signed, in plain words, before anyone touches a pad (the same text is on paper).
     let statement = move || {
         form.read(|r| form.profile.with_value(|p| flow::statement_nl(r, p)))
@@ -95,8 +85,8 @@ pub fn Controle() -> impl IntoView {
     };
     view! {
         {status}
-        // The paper version for the dossier: printed instead of the screen's controls.
-        <section class="kt-alleen-afdruk" aria-hidden="true">{paper}</section>
+        // The paper version for the dossier: what is printed, instead of the screen.
+        <Papier />
         <section aria-labelledby="bevindingen-kop" class="kt-groep kt-niet-afdrukken">
             <h3 id="bevindingen-kop">"Wat nog moet gebeuren"</h3>
             <Bevindingen testid="bevindingen" complete_id="bevindingen-geen"

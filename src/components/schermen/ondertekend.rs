@@ -2,6 +2,7 @@
 //! "change" as a new record that references this one's hash.
 
 use crate::components::widgets::bestand::Bestand;
+use crate::components::widgets::papier::Papier;
 use crate::editor::{use_form, Edits};
 use keukentafel_core::flow;
 use leptos::prelude::*;
@@ -19,6 +20,7 @@ pub fn Ondertekend(
     view! {
         <main class="kt-main" id="inhoud">
             <h2 data-testid="ondertekend-kop">"Ondertekend en vergrendeld"</h2>
+            <Papier />
             <p class="kt-status-ok" role="status">"Dit record is ondertekend en kan niet meer worden gewijzigd."</p>
             <section aria-labelledby="samenvatting-kop" class="kt-groep">
                 <h3 id="samenvatting-kop">"Samenvatting"</h3>

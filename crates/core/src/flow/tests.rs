@@ -182,11 +182,7 @@ fn a_right_to_left_override_in_a_name_stays_inside_it() {
     r.assent.outcome = Some(AssentOutcome::Given);
     normalize(&mut r);
     let mut texts: Vec<String> = summary_nl(&r, &profile);
-    texts.extend(
-        paper_nl(&r, &profile)
-            .into_iter()
-            .flat_map(|(h, ls)| std::iter::once(h).chain(ls)),
-    );
+    texts.extend(paper_nl(&r, &profile, None).lines());
     texts.extend(r.consent.signers.iter().map(|s| Person::of(s).label_nl()));
     texts.extend(
         crate::validate::validate_consent(&r, &profile, d("2026-11-20"))
@@ -228,4 +224,95 @@ fn the_summary_names_a_category_once() {
     assert!(!lines
         .iter()
         .any(|l| l.contains("gegevens over strafrechtelijke")));
+}
+
+/// The paper version is a consent form: before signing it says so per signer and promises the
+/// hash; once signed it carries the drawn strokes, the capacity and date of each signer and the
+/// hash; a refused representative is said in words with the reason, and gets no line to sign.
+#[test]
+fn the_paper_version_before_and_after_signing() {
+    let mut r = daan_and_mila();
+    r.representation.representatives.push(Representative {
+        name: "Tom".into(),
+        role: Some(RepresentativeRole::ParentWithAuthority),
+    });
+    r.representation.restrictions.push(Restriction {
+        representative: "Tom".into(),
+        kind: RestrictionKind::Refused,
+        reason: "Zwaarwegende belangen van Daan.".into(),
+    });
+    r.consent.decision = Some(ConsentDecision::Given);
+    r.consent.categories.push(CategoryConsent {
+        category: SpecialCategory::Health,
+        purpose: "De juiste jeugdhulp kiezen.".into(),
+        partners: vec!["huisarts".into()],
+    });
+    normalize(&mut r);
+    let profile = crate::Profile::landsmeer();
+
+    let before = paper_nl(&r, &profile, None);
+    let text = before.lines().join("\n");
+    assert_eq!(before.title, "Toestemming voor het delen van gegevens");
+    assert!(before.issuer.starts_with(&profile.municipality));
+    assert!(
+        text.contains("Wie beslist: Cliënt is 14: ouder/voogd én cliënt tekenen samen"),
+        "{text}"
+    );
+    assert!(text.contains("Tom is als vertegenwoordiger geweigerd (art. 12 lid 3) en beslist en tekent niet mee. Reden: Zwaarwegende belangen van Daan."), "{text}");
+    assert!(text.contains("Nog niet ondertekend."), "{text}");
+    assert!(
+        !text.contains("Ondertekend op"),
+        "nothing signed yet: {text}"
+    );
+    assert!(
+        text.contains("Jij en Mila geven samen toestemming"),
+        "the statement: {text}"
+    );
+    assert!(before
+        .footer
+        .ends_with("nog niet ondertekend: de hash volgt bij ondertekening"));
+    let labels: Vec<&str> = before.signers.iter().map(|s| s.label.as_str()).collect();
+    assert_eq!(labels, ["Mila, ouder met gezag", "Daan, cliënt"]);
+    assert!(before
+        .signers
+        .iter()
+        .all(|s| s.strokes.is_empty() && s.unsigned.is_some()));
+    assert!(before.to_sign);
+
+    for s in &mut r.consent.signers {
+        s.signature.strokes = vec![vec![[1000, 5000], [9000, 5000]]];
+    }
+    let hash = "n4bQgYhMfWWaL-qgxVrQFaO_TxsrC4Is0V1sFbDwCgg";
+    let after = paper_nl(&r, &profile, Some(hash));
+    let text = after.lines().join("\n");
+    assert!(
+        text.contains("Ondertekend op 20 november 2026 door"),
+        "{text}"
+    );
+    assert!(!text.contains("Nog niet ondertekend"), "{text}");
+    assert!(after.footer.contains(hash) && after.footer.contains(r.record_id.as_str()));
+    assert!(after
+        .signers
+        .iter()
+        .all(|s| s.strokes.len() == 1 && s.date == "Datum: 20 november 2026"));
+    assert!(
+        text.contains("Bewaartermijn") || text.contains("Bewaren tot en met"),
+        "{text}"
+    );
+
+    // A single tap is no signature: still "nog niet ondertekend", and no dot drawn on paper.
+    r.consent.signers[1].signature.strokes = vec![vec![[5000, 5000]]];
+    let tapped = paper_nl(&r, &profile, None);
+    assert!(tapped.signers[1].unsigned.is_some() && tapped.signers[1].strokes.is_empty());
+
+    // Refused: nothing to sign, said as such.
+    r.consent.decision = Some(ConsentDecision::Refused);
+    r.consent.categories.clear();
+    normalize(&mut r);
+    let refused = paper_nl(&r, &profile, None);
+    assert!(!refused.to_sign);
+    assert!(refused
+        .lines()
+        .iter()
+        .any(|l| l.starts_with("Schriftelijke toestemming geweigerd op")));
 }

@@ -1,7 +1,6 @@
-//! Plain-Dutch texts derived from a record: the summary shown once signed, and the paper
-//! version for the dossier.
+//! Plain-Dutch texts derived from a record: the summary shown once signed (the paper version
+//! is in [`super::paper`]).
 
-use crate::date::Date;
 use crate::model::*;
 use crate::person::{join_nl, Person};
 use crate::text::isolate as u;
@@ -57,21 +56,19 @@ pub fn summary_nl(r: &ConsentRecord, profile: &crate::Profile) -> Vec<String> {
                     names(partners)
                 ));
             }
-            out.push(format!(
-                "Ondertekend op {date} door {}.",
-                names(
-                    r.consent
-                        .signers
-                        .iter()
-                        .map(|s| Person {
-                            name: s.name.clone(),
-                            role: s.role,
-                            relationship: s.relationship
-                        }
-                        .label_nl())
-                        .collect()
-                )
-            ));
+            let signers = &r.consent.signers;
+            let signed = !signers.is_empty()
+                && signers
+                    .iter()
+                    .all(|s| s.signature.is_drawn() || s.signature.has_alternative());
+            if signed {
+                out.push(format!(
+                    "Ondertekend op {date} door {}.",
+                    names(signers.iter().map(|s| Person::of(s).label_nl()).collect())
+                ));
+            } else {
+                out.push("Nog niet ondertekend.".into());
+            }
         }
         Some(ConsentDecision::Refused) => {
             out.push(format!("Schriftelijke toestemming geweigerd op {date}."))
@@ -92,134 +89,5 @@ pub fn summary_nl(r: &ConsentRecord, profile: &crate::Profile) -> Vec<String> {
                 .into()
         }
     });
-    out
-}
-
-/// The paper version of a consent record for the dossier: sections with plain-Dutch lines.
-pub fn paper_nl(r: &ConsentRecord, profile: &crate::Profile) -> Vec<(String, Vec<String>)> {
-    let d = |x: Option<Date>| x.map(|d| d.to_dutch()).unwrap_or_else(|| "—".into());
-    let partners = |ids: &[String]| {
-        if ids.is_empty() {
-            "—".to_owned()
-        } else {
-            profile.partner_names(ids).join(", ")
-        }
-    };
-    let mut out = Vec::new();
-    out.push((
-        "Gesprek".to_owned(),
-        vec![
-            format!("{} — {}", profile.municipality, profile.protocol),
-            format!("Datum gesprek: {}", d(r.conversation_date)),
-            format!(
-                "Professional: {}, {} ({})",
-                u(&r.professional.name),
-                u(&r.professional.role),
-                u(&r.professional.organisation)
-            ),
-            format!("Record: {}", r.record_id.as_str()),
-        ],
-    ));
-    out.push((
-        "Cliënt en hulpvraag".to_owned(),
-        vec![
-            format!(
-                "{} · dossier {}",
-                u(&r.client.name),
-                u(&r.client.dossier_reference)
-            ),
-            format!("Geboortedatum: {}", d(r.client.birth_date)),
-            format!(
-                "Domeinen: {}",
-                r.help_question
-                    .domains
-                    .iter()
-                    .map(|x| x.label_nl())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-            format!("Hulpvraag: {}", u(&r.help_question.description)),
-        ],
-    ));
-    let mut rep = Vec::new();
-    if let Some(b) = r.representation.age_band {
-        rep.push(format!("Leeftijd: {}", b.label_nl()));
-    }
-    if r.representation.capacity.judged_incapable {
-        rep.push(format!(
-            "Niet in staat tot een redelijke waardering van zijn belangen: {} (beoordeeld door {})",
-            u(&r.representation.capacity.reason),
-            u(&r.representation.capacity.judged_by)
-        ));
-    }
-    for x in &r.representation.representatives {
-        rep.push(format!(
-            "Vertegenwoordiger: {} ({})",
-            u(&x.name),
-            x.role.map_or("rol onbekend", |r| r.label_nl())
-        ));
-    }
-    for x in &r.representation.restrictions {
-        rep.push(format!(
-            "Beperking ({}) : {}",
-            u(&x.representative),
-            u(&x.reason)
-        ));
-    }
-    if !rep.is_empty() {
-        out.push(("Vertegenwoordiging".to_owned(), rep));
-    }
-    out.push((
-        "Informeren".to_owned(),
-        vec![
-            format!(
-                "Uitgelegd dat gegevens worden vastgelegd en uitgewisseld: {}",
-                if r.informing.explained { "ja" } else { "nee" }
-            ),
-            format!("Partners: {}", partners(&r.informing.partners)),
-        ],
-    ));
-    let mut summary = summary_nl(r, profile);
-    summary.remove(0);
-    out.push(("Instemming en toestemming".to_owned(), summary));
-    let statement = super::statement_nl(r, profile);
-    if !statement.is_empty() {
-        out.push(("Verklaring".to_owned(), statement));
-    }
-    for c in &r.consent.categories {
-        out.push((
-            format!("Bijzondere persoonsgegevens: {}", c.category.label_nl()),
-            vec![
-                format!("Doel: {}", u(&c.purpose)),
-                format!("Delen met: {}", partners(&c.partners)),
-            ],
-        ));
-    }
-    if r.exception.processing_continues {
-        out.push((
-            "Verwerking zonder toestemming (art. 4 lid 5)".to_owned(),
-            vec![
-                match r.exception.ground {
-                    Some(ExceptionGround::NecessaryForSupport) => {
-                        "Grond: noodzakelijk en onvermijdelijk voor de ondersteuning".into()
-                    }
-                    Some(ExceptionGround::SeriousRisk) => {
-                        "Grond: ernstig risico voor gezondheid of veiligheid".into()
-                    }
-                    None => "Grond: —".into(),
-                },
-                format!("Aantekening: {}", u(&r.exception.note)),
-            ],
-        ));
-    }
-    for v in &r.veilig_thuis {
-        out.push((
-            "Veilig Thuis (art. 10)".to_owned(),
-            vec![
-                format!("Verstrekt op {}: {}", d(v.date), u(&v.data_given)),
-                format!("Aantekening: {}", u(&v.note)),
-            ],
-        ));
-    }
     out
 }
