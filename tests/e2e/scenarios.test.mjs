@@ -212,3 +212,39 @@ test('a client who cannot draw confirms in the professional\'s presence instead'
   });
   await context.close();
 });
+
+test('partners are chosen once, when informing: assent and categories offer those; one added there joins the informing list, visibly', async () => {
+  const { context, page, problems } = await tabletPage(browser, server.url);
+  await f.newConversation(page, server.url);
+  await f.gesprek(page, { dossier: 'LM-2026-1010', name: 'Ahmed El Amrani', birth: '1981-06-30', domains: ['werk'] });
+  await f.step(page, 'instemming');
+  await f.tapLabel(page, 'veld-informing-explained');
+  await f.tapLabel(page, 'informing-uitwisseling');
+  await f.chips(page, 'veld-informing-partners', ['participatie', 'huisarts']);
+  await f.tapLabel(page, 'instemming-given');
+  const shown = (fieldset) => page.locator(`#${fieldset} > .kt-chips [data-partner]`).evaluateAll((bs) => bs.map((b) => b.dataset.partner));
+  assert.deepEqual(await shown('veld-assent-provision-partners'), ['participatie', 'huisarts'], 'the assent offers the partners told about');
+  await f.step(page, 'bijzonder');
+  await f.tapLabel(page, 'categorie-health');
+  assert.deepEqual(await shown('veld-consent-categories-0-partners'), ['participatie', 'huisarts']);
+  // Another organisation, added for this category: the client is to be told about it too.
+  const grid = page.locator('#veld-consent-categories-0-partners');
+  await grid.locator('summary').tap();
+  await grid.locator('details [data-partner="wmo-zorgaanbieder"]').tap();
+  assert.match(await grid.getByTestId('partner-toegevoegd').textContent(), /^Gecontracteerde Wmo-zorgaanbieder staat nu ook bij de partners waarover de cliënt wordt geïnformeerd/);
+  assert.deepEqual(await shown('veld-consent-categories-0-partners'), ['wmo-zorgaanbieder', 'participatie', 'huisarts'], 'now offered with the others');
+  assert.equal(await grid.locator('[data-partner="wmo-zorgaanbieder"]').first().getAttribute('aria-pressed'), 'true');
+  await f.step(page, 'instemming');
+  assert.equal(await page.locator('#veld-informing-partners [data-partner="wmo-zorgaanbieder"]').getAttribute('aria-pressed'), 'true', 'on the informing list now');
+  // The explanation names it too.
+  await f.step(page, 'uitleg');
+  assert.match(await page.locator('.kt-uitleg').textContent(), /We willen gegevens kunnen delen met:.*Wmo-zorgaanbieder/s);
+  // Taken off the informing list: off the category as well (the client was not told about it).
+  await f.step(page, 'instemming');
+  await f.chips(page, 'veld-informing-partners', ['huisarts']);
+  await f.step(page, 'bijzonder');
+  assert.equal(await page.locator('#veld-consent-categories-0-partners > .kt-chips [data-partner="huisarts"]').count(), 0);
+  assert.equal(await page.locator('#veld-consent-categories-0-partners [data-partner="huisarts"]').getAttribute('aria-pressed'), 'false');
+  assert.deepEqual(problems.pageErrors, []);
+  await context.close();
+});

@@ -60,8 +60,16 @@ fn Categorie(category: SpecialCategory) -> impl IntoView {
     let on = Signal::derive(move || index.get().is_some());
     let set_on = Callback::new(move |v: bool| form.edit(|r| r.set_category(category, v)));
     let (purpose_get, purpose_set) = bind_part!(form, category, chosen, chosen_mut, |k| k.purpose);
-    let (partners_get, partners_set) =
-        bind_part!(form, category, chosen, chosen_mut, |k| k.partners);
+    let partners_get = Signal::derive(move || {
+        form.read(|r| r.category(category).map(|c| c.partners.clone()))
+            .unwrap_or_default()
+    });
+    let partners_set = Callback::new(move |v: Vec<String>| {
+        let mut added = Vec::new();
+        form.edit(|r| added = r.set_category_partners(category, v));
+        added
+    });
+    let informed = Signal::derive(move || form.read(|r| r.informing.partners.clone()));
     let slug = category.slug();
     view! {
         <div class="kt-categorie" data-categorie=slug>
@@ -74,7 +82,7 @@ fn Categorie(category: SpecialCategory) -> impl IntoView {
                             path=p.purpose() get=purpose_get set=purpose_set multiline=true />
                         <PartnerKeuze path=p.partners()
                             label=format!("Delen met (gegevens over {})", category.label_nl())
-                            get=partners_get set=partners_set />
+                            get=partners_get set=partners_set offered=informed />
                     </div>
                 }
             })}

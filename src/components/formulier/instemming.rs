@@ -17,10 +17,19 @@ pub fn Instemming() -> impl IntoView {
     let form = use_form();
     let (ex_get, ex_set) = bind!(form, |r| r.informing.explained);
     let (xi_get, xi_set) = bind!(form, |r| r.informing.exchange_intended);
-    let (ip_get, ip_set) = bind!(form, |r| r.informing.partners);
+    let ip_get = Signal::derive(move || form.read(|r| r.informing.partners.clone()));
+    let ip_set = Callback::new(move |v: Vec<String>| {
+        form.edit(|r| r.set_informing_partners(v));
+        Vec::new()
+    });
     let (ad_get, ad_set) = bind!(form, |r| r.assent.date);
     let (pp_get, pp_set) = bind!(form, |r| r.assent.provision.purpose);
-    let (ppp_get, ppp_set) = bind!(form, |r| r.assent.provision.partners);
+    let ppp_get = Signal::derive(move || form.read(|r| r.assent.provision.partners.clone()));
+    let ppp_set = Callback::new(move |v: Vec<String>| {
+        let mut added = Vec::new();
+        form.edit(|r| added = r.set_assent_partners(v));
+        added
+    });
     let outcome = Signal::derive(move || form.read(|r| r.assent.outcome));
     let pick = Callback::new(move |o: Option<AssentOutcome>| {
         if let Some(o) = o {
@@ -60,7 +69,7 @@ pub fn Instemming() -> impl IntoView {
                 <Meldingen path=paths::ASSENT_GIVEN_BY />
                 <Datum label="Datum van de instemming" path=paths::ASSENT_DATE get=ad_get set=ad_set />
                 <Tekst label="Voor welke gegevensverstrekking (doel)?" path=paths::ASSENT_PURPOSE get=pp_get set=pp_set multiline=true />
-                <PartnerKeuze path=paths::ASSENT_PARTNERS label="Met welke partners mag worden uitgewisseld?" get=ppp_get set=ppp_set />
+                <PartnerKeuze path=paths::ASSENT_PARTNERS label="Met welke partners mag worden uitgewisseld?" get=ppp_get set=ppp_set offered=ip_get />
             </div>
         </Show>
     }

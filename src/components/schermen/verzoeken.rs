@@ -162,8 +162,10 @@ pub fn VerzoekFormulier(
                 .collect::<Vec<_>>()
         })
     });
-    let set_informed =
-        Callback::new(move |ids: Vec<String>| vz.edit(|r| r.set_partners_informed(ids, today)));
+    let set_informed = Callback::new(move |ids: Vec<String>| {
+        vz.edit(|r| r.set_partners_informed(ids, today));
+        Vec::new()
+    });
     let contacts = profile.with_value(|p| p.contacts.clone());
 
     view! {
