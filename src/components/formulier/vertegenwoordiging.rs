@@ -115,9 +115,10 @@ fn Capaciteit() -> impl IntoView {
 fn Vertegenwoordigers(chain: Signal<bool>) -> impl IntoView {
     let form = use_form();
     let n = Memo::new(move |_| form.read(|r| r.representation.representatives.len()));
+    let removed = RwSignal::new(None);
     let rows = move || {
         (0..n.get())
-            .map(|i| vertegenwoordiger_rij(form, i, chain, "vertegenwoordiger"))
+            .map(|i| vertegenwoordiger_rij(form, i, chain, "vertegenwoordiger", removed))
             .collect_view()
     };
     view! {
@@ -129,6 +130,7 @@ fn Vertegenwoordigers(chain: Signal<bool>) -> impl IntoView {
                 "Ouders met gezag of de voogd. Hebben twee ouders gezag, vul dan beiden in: beiden tekenen."
             }}</p>
             {rows}
+            {ongedaan_maken(form, removed)}
             <Meldingen path=paths::REPRESENTATIVES />
             <button type="button" class="kt-knop kt-knop--tweede" on:click=move |_| form.edit(|r| r.representation.add_representative())>
                 "Vertegenwoordiger toevoegen"
@@ -137,14 +139,18 @@ fn Vertegenwoordigers(chain: Signal<bool>) -> impl IntoView {
     }
 }
 
+/// The last representative removed from a list and where they were, for "Ongedaan maken".
+pub type Removed = RwSignal<Option<(usize, Representative)>>;
+
 /// The row of representative `i` of a record being edited (the consent form, a withdrawal):
 /// name, role (the roles of a minor's legal representatives, or all when the art. 12 lid 2
-/// chain applies), and removing it.
+/// chain applies), and removing it (kept in `removed` for undo).
 pub fn vertegenwoordiger_rij<R: Represented>(
     ed: impl Edits<R>,
     i: usize,
     chain: Signal<bool>,
     testid: &'static str,
+    removed: Removed,
 ) -> impl IntoView {
     let (name_get, name_set) = bind_part!(ed, i, representative, representative_mut, |x| x.name);
     let (role_get, role_set) = ed.bind_part(
@@ -166,10 +172,38 @@ pub fn vertegenwoordiger_rij<R: Represented>(
             <Tekst label=format!("Naam vertegenwoordiger {}", i + 1) path=p.name() get=name_get set=name_set />
             <Keuzelijst label=format!("Rol van vertegenwoordiger {}", i + 1) path=p.role()
                 get=role_get set=role_set choices=roles />
-            <button type="button" class="kt-knop kt-knop--klein" on:click=move |_| ed.edit(|r| r.representation_mut().remove_representative(i))>
+            <button type="button" class="kt-knop kt-knop--klein" on:click=move |_| {
+                let mut gone = None;
+                ed.edit(|r| gone = r.representation_mut().remove_representative(i));
+                removed.set(gone.map(|g| (i, g)));
+            }>
                 {format!("Verwijder vertegenwoordiger {}", i + 1)}
             </button>
         </div>
+    }
+}
+
+/// After a removal: who was removed, and "Ongedaan maken" to put them back where they were.
+pub fn ongedaan_maken<R: Represented>(ed: impl Edits<R>, removed: Removed) -> impl IntoView {
+    move || {
+        removed.get().map(|(i, rep)| {
+            let name = if rep.name.trim().is_empty() {
+                format!("Vertegenwoordiger {}", i + 1)
+            } else {
+                keukentafel_core::text::isolate(rep.name.trim()).into_owned()
+            };
+            view! {
+                <p class="kt-bevestig" role="status" data-testid="vertegenwoordiger-verwijderd">
+                    <span>{format!("{name} is verwijderd.")}</span>
+                    <button type="button" class="kt-knop kt-knop--klein" data-testid="ongedaan-maken" on:click=move |_| {
+                        if let Some((i, rep)) = removed.get_untracked() {
+                            ed.edit(|r| r.representation_mut().restore_representative(i, rep));
+                        }
+                        removed.set(None);
+                    }>"Ongedaan maken"</button>
+                </p>
+            }
+        })
     }
 }
 

@@ -4,7 +4,9 @@
 
 use crate::bind;
 use crate::bind_part;
-use crate::components::formulier::vertegenwoordiging::{vertegenwoordiger_rij, Oordeel};
+use crate::components::formulier::vertegenwoordiging::{
+    ongedaan_maken, vertegenwoordiger_rij, Oordeel,
+};
 use crate::components::widgets::bestand::Bestand;
 use crate::components::widgets::bevindingen::Bevindingen;
 use crate::components::widgets::handtekening::Handtekening;
@@ -176,10 +178,25 @@ pub fn Intrekking(
         requirement_kind.get().map(|(_, q)| q) == Some(art12::Requirement::Chain)
     });
     let n_reps = Memo::new(move |_| ed.read(|x| x.representation.representatives.len()));
+    let removed = RwSignal::new(None);
     let representatives = move || {
         (0..n_reps.get())
-            .map(|i| vertegenwoordiger_rij(ed, i, chain, "intrekken-vertegenwoordiger"))
+            .map(|i| vertegenwoordiger_rij(ed, i, chain, "intrekken-vertegenwoordiger", removed))
             .collect_view()
+    };
+    // A representative the partner refused (art. 12 lid 3) in the consent stays refused: said,
+    // and never offered as a signer.
+    let refused = move || {
+        ed.read(|x| {
+            x.representation
+                .restrictions
+                .iter()
+                .map(flow::restriction_nl)
+                .collect::<Vec<_>>()
+        })
+        .into_iter()
+        .map(|l| view! { <li>{l}</li> })
+        .collect_view()
     };
 
     // What can be withdrawn: each category × partner pair the original consented to, grouped
@@ -271,6 +288,8 @@ pub fn Intrekking(
                         <h3 id="intrekken-vert-kop">"Vertegenwoordigers op de datum van intrekking"</h3>
                         <p class="kt-hint">"Overgenomen uit de toestemming. Pas aan wat sindsdien is veranderd, bijvoorbeeld een mentor die sindsdien is benoemd."</p>
                         {representatives}
+                        {ongedaan_maken(ed, removed)}
+                        <ul class="kt-hint" data-testid="intrekken-beperkingen">{refused}</ul>
                         <button type="button" class="kt-knop kt-knop--klein" data-testid="intrekken-vertegenwoordiger-toevoegen"
                             on:click=move |_| ed.edit(|x| x.representation.add_representative())>
                             "Vertegenwoordiger toevoegen"

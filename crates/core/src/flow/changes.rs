@@ -31,10 +31,15 @@ impl Representation {
         self.representatives.push(Representative::default());
     }
 
-    pub fn remove_representative(&mut self, i: usize) {
-        if i < self.representatives.len() {
-            self.representatives.remove(i);
-        }
+    /// Removes representative `i` and returns them, so that the removal can be undone.
+    pub fn remove_representative(&mut self, i: usize) -> Option<Representative> {
+        (i < self.representatives.len()).then(|| self.representatives.remove(i))
+    }
+
+    /// Puts a removed representative back where they were (undo).
+    pub fn restore_representative(&mut self, i: usize, r: Representative) {
+        let at = i.min(self.representatives.len());
+        self.representatives.insert(at, r);
     }
 
     /// A new restriction (art. 12 lid 3), limited until chosen otherwise.
@@ -251,10 +256,11 @@ impl WithdrawalRecord {
         let pairs = &mut self.scope.pairs;
         pairs.retain(|p| p != pair);
         if on {
-            pairs.push(pair.clone());
+            // Inserted in place (a handful; no sort instantiated in the browser bundle).
             let order = consent.consented_pairs();
             let rank = |p: &ScopePair| order.iter().position(|o| o == p).unwrap_or(usize::MAX);
-            pairs.sort_by_key(rank);
+            let at = pairs.partition_point(|p| rank(p) <= rank(pair));
+            pairs.insert(at, pair.clone());
         }
     }
 
@@ -430,6 +436,24 @@ mod tests {
         assert_eq!(r.retention.keep_until, Some(d("2031-12-31")));
         r.reopen_support();
         assert_eq!(r.retention, Retention::default());
+    }
+
+    #[test]
+    fn a_removed_representative_can_be_put_back() {
+        let mut rep = Representation::default();
+        for name in ["Eva", "Tom", "Kees"] {
+            rep.add_representative();
+            rep.representatives.last_mut().unwrap().name = name.into();
+        }
+        let tom = rep.remove_representative(1).unwrap();
+        assert_eq!(rep.remove_representative(7), None);
+        rep.restore_representative(1, tom);
+        let names: Vec<&str> = rep
+            .representatives
+            .iter()
+            .map(|r| r.name.as_str())
+            .collect();
+        assert_eq!(names, ["Eva", "Tom", "Kees"]);
     }
 
     #[test]

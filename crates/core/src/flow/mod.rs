@@ -19,7 +19,7 @@ pub use crate::person::Person;
 pub use derive::{
     normalize, normalize_request, normalize_withdrawal, required_persons, required_persons_for,
 };
-pub use paper::{paper_nl, representation_nl, Paper, PaperSigner};
+pub use paper::{paper_nl, representation_nl, restriction_nl, Paper, PaperSigner};
 pub use requests::{request_status, RequestStatus};
 pub use statement::{statement_nl, statement_title_nl, withdrawal_statement_nl};
 pub use steps::*;

@@ -81,20 +81,24 @@ pub fn representation_nl(r: &ConsentRecord) -> Vec<String> {
             x.role.map_or("rol onbekend", |r| r.label_nl())
         ));
     }
-    for x in &rep.restrictions {
-        let who = u(x.representative.trim());
-        out.push(match x.kind {
-            RestrictionKind::Refused => format!(
-                "{who} is als vertegenwoordiger geweigerd (art. 12 lid 3) en beslist en tekent niet mee. Reden: {}",
-                u(x.reason.trim())
-            ),
-            RestrictionKind::Limited => format!(
-                "{who} treedt beperkt op als vertegenwoordiger (art. 12 lid 3). Reden: {}",
-                u(x.reason.trim())
-            ),
-        });
-    }
+    out.extend(rep.restrictions.iter().map(restriction_nl));
     out
+}
+
+/// A restriction of art. 12 lid 3 in words, with its reason: "Tom Bakker is als vertegenwoordiger
+/// geweigerd (art. 12 lid 3) en beslist en tekent niet mee. Reden: …".
+pub fn restriction_nl(x: &Restriction) -> String {
+    let who = u(x.representative.trim());
+    match x.kind {
+        RestrictionKind::Refused => format!(
+            "{who} is als vertegenwoordiger geweigerd (art. 12 lid 3) en beslist en tekent niet mee. Reden: {}",
+            u(x.reason.trim())
+        ),
+        RestrictionKind::Limited => format!(
+            "{who} treedt beperkt op als vertegenwoordiger (art. 12 lid 3). Reden: {}",
+            u(x.reason.trim())
+        ),
+    }
 }
 
 /// The paper version of `r`; `hash` once it is signed.
