@@ -71,11 +71,24 @@ pub fn App(config: AppConfig) -> impl IntoView {
         }
     }
 
-    let screen = RwSignal::new(Screen::Start);
+    // After a reload (an update, a crash): the screen this tab had open, once its
+    // professional unlocks again.
+    let reopened =
+        settings::open_screen().and_then(|(who, key)| Screen::from_key(&key).map(|s| (who, s)));
+    let screen = RwSignal::new(reopened.as_ref().map_or(Screen::Start, |(_, s)| s.clone()));
     let state = RwSignal::new(None::<VaultState>);
     let notice = RwSignal::new(None::<String>);
     let enrolling = RwSignal::new(false);
-    let resume = StoredValue::new(None::<Resume>);
+    let resume = StoredValue::new(reopened.map(|(professional, _)| Resume {
+        professional,
+        focus: None,
+    }));
+    Effect::new(move |_| {
+        let key = screen.with(Screen::key);
+        if let Some(s) = vault.session.with(|s| s.as_ref().map(|s| s.id.clone())) {
+            settings::set_open_screen(&s, key.as_deref());
+        }
+    });
     let refresh = move || {
         leptos::task::spawn_local(async move {
             let s = vault::state().await;

@@ -33,6 +33,40 @@ pub enum Screen {
     Outbox,
 }
 
+impl Screen {
+    /// The screen as remembered over a reload (a record id at most, no content); `None` for the
+    /// start screen and the file opener, which start afresh.
+    pub fn key(&self) -> Option<String> {
+        Some(match self {
+            Screen::Start | Screen::OpenWithdrawal => return None,
+            Screen::Settings => "instellingen".into(),
+            Screen::Requests => "verzoeken".into(),
+            Screen::Outbox => "versturen".into(),
+            Screen::Request(id) => format!("verzoek:{id}"),
+            Screen::Form(id) => format!("formulier:{id}"),
+            Screen::Withdrawal(id) => format!("intrekking:{id}"),
+        })
+    }
+
+    pub fn from_key(key: &str) -> Option<Screen> {
+        let (kind, id) = key.split_once(':').unwrap_or((key, ""));
+        let id = || {
+            keukentafel_core::RecordId::parse(id)
+                .ok()
+                .map(|i| i.as_str().to_owned())
+        };
+        match kind {
+            "instellingen" => Some(Screen::Settings),
+            "verzoeken" => Some(Screen::Requests),
+            "versturen" => Some(Screen::Outbox),
+            "verzoek" => id().map(Screen::Request),
+            "formulier" => id().map(Screen::Form),
+            "intrekking" => id().map(Screen::Withdrawal),
+            _ => None,
+        }
+    }
+}
+
 /// A record just made, not stored yet: its screen saves it at once.
 #[derive(Clone, Default)]
 struct Fresh {

@@ -25,17 +25,24 @@ test('a draft survives a reload in the middle of step 5, and deleting needs conf
   await page.getByTestId('opgeslagen').waitFor();
   await page.reload();
   await f.enter(page);
+  // Unlocked again, the professional continues where they were: step 5, what was typed there.
+  await page.locator('.kt-stap-inhoud[data-stap="bijzonder"]').waitFor();
+  assert.equal(await page.locator('#veld-consent-categories-0-purpose').inputValue(), 'Halverwege getypt');
+  assert.equal(await page.locator('#categorie-health').isChecked(), true);
   // The start screen lists the draft with its reference, date and step.
+  await page.getByRole('button', { name: 'Terug naar het overzicht' }).tap();
   const item = page.getByTestId('concept');
   await item.waitFor();
   const text = await item.textContent();
   assert.match(text, /LM-2026-2001/);
   assert.match(text, /Gesprek 20 november 2026/);
   assert.match(text, /Stap 5\. Bijzondere persoonsgegevens/);
+  // Back to the overview, a reload starts there.
+  await page.reload();
+  await f.enter(page);
+  await item.waitFor();
   await item.getByRole('button', { name: 'Verder' }).tap();
   await page.locator('.kt-stap-inhoud[data-stap="bijzonder"]').waitFor();
-  assert.equal(await page.locator('#veld-consent-categories-0-purpose').inputValue(), 'Halverwege getypt');
-  assert.equal(await page.locator('#categorie-health').isChecked(), true);
   await f.step(page, 'gesprek');
   assert.equal(await page.locator('#veld-client-name').inputValue(), 'Sara Visser');
   assert.equal(await page.locator('#veld-client-birthDate').inputValue(), '1990-04-04');

@@ -142,6 +142,9 @@ test('the professional\'s key stays theirs over a reload; signed records are fro
   const { hash, kid } = verifyCli([first.path]).lines[0];
   await page.reload();
   await f.enter(page);
+  // Back where the professional was: the signed record.
+  await page.getByTestId('ondertekend-kop').waitFor();
+  await page.getByRole('button', { name: 'Terug naar het overzicht' }).tap();
   const item = page.getByTestId('concept').filter({ hasText: 'Ondertekend' });
   await item.getByRole('button', { name: 'Bekijken' }).tap();
   await page.getByTestId('ondertekend-kop').waitFor();
@@ -196,7 +199,9 @@ test('a withdrawal after the 16th birthday is signed by the client alone and sur
   // A reload (an update, a crash) loses nothing: the withdrawal continues where it was.
   await page.reload();
   await f.enter(page);
-  // The start page lists it, like a draft.
+  // Back on the withdrawal at once; the start page lists it, like a draft.
+  await page.getByTestId('origineel').waitFor();
+  await page.getByTestId('intrekken-terug').tap();
   assert.match(await page.getByTestId('intrekking-bezig').textContent(), /Daan Jansen \(LM-2026-3001\)/);
   await screenshot(page, 'start-intrekking-bezig');
   await page.getByTestId('intrekking-verder').tap();
@@ -308,7 +313,6 @@ test('a consent file just opened for withdrawal is kept over a reload', async ()
   await page.getByTestId('opgeslagen').waitFor();
   await page.reload();
   await f.enter(page);
-  await page.getByTestId('intrekking-verder').tap();
   await page.getByTestId('origineel').waitFor();
   await context.close();
 });
