@@ -1,7 +1,8 @@
 // The paper version is a consent form (issue 15): printed before signing it says who still has
 // to sign and promises the hash; printed after signing it carries the signatures drawn from their
 // vectors with name, capacity and date, the record id and the hash; a parent refused under
-// art. 12 lid 3 is named with the reason, and gets no line to sign. Checked on the printed HTML,
+// art. 12 lid 3 is named with the reason, and gets no line to sign — nor a pad when the consent
+// is withdrawn. Removing a representative can be undone. Checked on the printed HTML,
 // and on the PDF Chromium prints (as text, and rendered to PNG images to look at).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -33,6 +34,14 @@ test('the paper version before and after signing: a 13-year-old, one parent refu
   await f.step(page, 'vertegenwoordiging');
   await f.addRepresentative(page, 0, 'Eva de Boer', 'parentWithAuthority');
   await f.addRepresentative(page, 1, 'Tom Bakker', 'parentWithAuthority');
+  // Removing a representative can be undone: back in their place, with their role.
+  await f.press(page, page.getByRole('button', { name: 'Verwijder vertegenwoordiger 2' }));
+  assert.match(await page.getByTestId('vertegenwoordiger-verwijderd').textContent(), /^Tom Bakker is verwijderd\./);
+  assert.equal(await page.locator('#veld-representation-representatives-1-name').count(), 0);
+  await f.press(page, page.getByTestId('ongedaan-maken'));
+  assert.equal(await page.locator('#veld-representation-representatives-1-name').inputValue(), 'Tom Bakker');
+  assert.equal(await page.locator('#veld-representation-representatives-1-role').inputValue(), 'parentWithAuthority');
+  assert.equal(await page.getByTestId('vertegenwoordiger-verwijderd').count(), 0);
   await f.press(page, page.getByRole('button', { name: 'Beperking toevoegen' }));
   await page.locator('#veld-representation-restrictions-0-representative').selectOption('Tom Bakker');
   await page.locator('#veld-representation-restrictions-0-kind').selectOption('refused');
@@ -94,6 +103,12 @@ test('the paper version before and after signing: a 13-year-old, one parent refu
   assert.ok(pdf2.text.replace(/\s+/g, '').includes(hash), 'the hash on paper');
   await page.emulateMedia({ media: 'screen' });
   await screenshot(page, 'papier-ondertekend-scherm');
+  // Withdrawn from the signed record: Tom stays refused there, said, and gets no pad.
+  await page.getByTestId('intrekken-dit').tap();
+  await page.getByTestId('origineel').waitFor();
+  assert.match(await page.getByTestId('intrekken-beperkingen').textContent(), /Tom Bakker is als vertegenwoordiger geweigerd \(art\. 12 lid 3\)/);
+  const pads = await page.getByTestId('ondertekenaar').locator('h4').allTextContents();
+  assert.deepEqual(pads, ['Handtekening van Eva de Boer, ouder met gezag', 'Handtekening van Mila de Boer, cliënt']);
   assert.deepEqual(problems.pageErrors, []);
   await context.close();
 });

@@ -82,6 +82,13 @@ test('a 10-year-old with two parents with authority (axe on every step)', async 
   assert.doesNotMatch(uitleg, /delen we niets/);
   assert.match(uitleg, /Soms delen we gegevens ook als u geen toestemming geeft/);
   assert.match(await page.getByTestId('uitleg-partners').textContent(), /kiezen we zo samen/);
+  // Addressed to the parents of a 10-year-old, about her by name; the articles under "Meer weten".
+  assert.match(uitleg, /We willen Noor Bakker goed helpen\./);
+  const visible = await page.locator('.kt-uitleg').innerText();
+  assert.doesNotMatch(visible, /artikel|art\. \d|College|rechter/, 'no legal terms outside "Meer weten"');
+  const more = page.locator('.kt-uitleg [data-purpose="zonder-toestemming"] details');
+  await more.locator('summary').tap();
+  assert.match(await more.innerText(), /Artikel 4 lid 5 van het protocol/);
   await f.step(page, 'instemming');
   await f.instemming(page, ['sociaal-team', 'jeugdhulpaanbieder']);
   // The client hears the actual list: back on the explanation, the chosen partners are named.
