@@ -115,37 +115,28 @@ pub fn cases() -> Vec<Case> {
             }),
         ),
         pass(Code::WithdrawalScope, "whole", WITHDRAWAL, w(|_| {})),
-        // Version 2: category × partner pairs.
+        // Version 2: category × partner pairs (a partial withdrawal of a version-2 record with
+        // these pairs, unless the case says otherwise).
         pass(
             Code::WithdrawalScope,
             "version 2: one pair",
             WITHDRAWAL,
-            w(|r| {
-                r.schema_version = model::SchemaVersion(2);
-                r.scope.whole = false;
-                r.scope.pairs = vec![pair(SpecialCategory::Health, "jeugdhulpaanbieder")];
-            }),
+            v2(&[HEALTH_JHA], |_| {}),
         ),
         fail(
             Code::WithdrawalScope,
             "version 2: partial, no pair",
             WITHDRAWAL,
             "scope",
-            w(|r| {
-                r.schema_version = model::SchemaVersion(2);
-                r.scope.whole = false;
-            }),
+            v2(&[], |_| {}),
         ),
         fail(
             Code::WithdrawalScope,
             "version 2: a version-1 list makes it ambiguous",
             WITHDRAWAL,
             "scope.categories",
-            w(|r| {
-                r.schema_version = model::SchemaVersion(2);
-                r.scope.whole = false;
-                r.scope.pairs = vec![pair(SpecialCategory::Health, "jeugdhulpaanbieder")];
-                r.scope.categories = vec![SpecialCategory::Health];
+            v2(&[HEALTH_JHA], |r| {
+                r.scope.categories = vec![SpecialCategory::Health]
             }),
         ),
         fail(
@@ -153,35 +144,21 @@ pub fn cases() -> Vec<Case> {
             "version 2: a pair twice",
             WITHDRAWAL,
             "scope.pairs[1]",
-            w(|r| {
-                r.schema_version = model::SchemaVersion(2);
-                r.scope.whole = false;
-                r.scope.pairs = vec![
-                    pair(SpecialCategory::Health, "jeugdhulpaanbieder"),
-                    pair(SpecialCategory::Health, "jeugdhulpaanbieder"),
-                ];
-            }),
+            v2(&[HEALTH_JHA, HEALTH_JHA], |_| {}),
         ),
         fail(
             Code::WithdrawalScope,
             "version 2: whole and pairs at once",
             WITHDRAWAL,
             "scope.pairs",
-            w(|r| {
-                r.schema_version = model::SchemaVersion(2);
-                r.scope.pairs = vec![pair(SpecialCategory::Health, "jeugdhulpaanbieder")];
-            }),
+            v2(&[HEALTH_JHA], |r| r.scope.whole = true),
         ),
         fail(
             Code::WithdrawalLink,
             "version 2: a partner not in the profile",
             WITHDRAWAL,
             "scope.pairs[0]",
-            w(|r| {
-                r.schema_version = model::SchemaVersion(2);
-                r.scope.whole = false;
-                r.scope.pairs = vec![pair(SpecialCategory::Health, "tandarts")];
-            }),
+            v2(&[(SpecialCategory::Health, "tandarts")], |_| {}),
         ),
         fail(
             Code::WithdrawalScope,
@@ -194,6 +171,21 @@ pub fn cases() -> Vec<Case> {
             }),
         ),
     ]
+}
+
+const HEALTH_JHA: (SpecialCategory, &str) = (SpecialCategory::Health, "jeugdhulpaanbieder");
+
+/// A version-2 partial withdrawal of `pairs`, then `f`.
+fn v2(
+    pairs: &'static [(SpecialCategory, &'static str)],
+    f: impl Fn(&mut WithdrawalRecord) + 'static,
+) -> Mutation {
+    w(move |r| {
+        r.schema_version = model::SchemaVersion(2);
+        r.scope.whole = false;
+        r.scope.pairs = pairs.iter().map(|(c, p)| pair(*c, p)).collect();
+        f(r)
+    })
 }
 
 fn pair(category: SpecialCategory, partner: &str) -> ScopePair {
