@@ -189,15 +189,11 @@ pub fn Wachtrij(#[prop(into)] on_open: Callback<()>) -> impl IntoView {
             .filter(|p| p.signed_on().is_some_and(|d| delivery.is_overdue(d, today)))
             .count();
         (!list.is_empty()).then(|| {
-            let (class, role, text) = if late > 0 {
-                (
-                    "kt-opslag-fout",
-                    "alert",
-                    format!("{late} ondertekend{} record{} staa{} al langer dan {days} dagen op deze tablet en {} nog niet in het dossier.",
-                        if late == 1 { "" } else { "e" }, if late == 1 { "" } else { "s" }, if late == 1 { "t" } else { "n" }, if late == 1 { "is" } else { "zijn" }),
-                )
+            let text = keukentafel_core::flow::outbox_line_nl(list.len(), late, days);
+            let (class, role) = if late > 0 {
+                ("kt-opslag-fout", "alert")
             } else {
-                ("kt-status", "status", format!("{} ondertekend{} record{} nog te versturen.", list.len(), if list.len() == 1 { "" } else { "e" }, if list.len() == 1 { "" } else { "s" }))
+                ("kt-status", "status")
             };
             let testid = if late > 0 { "te-lang-niet-verstuurd" } else { "wachtrij" };
             view! {

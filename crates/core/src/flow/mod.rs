@@ -25,7 +25,7 @@ pub use paper::{paper_nl, representation_nl, restriction_nl, Paper, PaperSigner}
 pub use requests::{request_status, RequestStatus};
 pub use statement::{statement_nl, statement_title_nl, withdrawal_statement_nl};
 pub use steps::*;
-pub use texts::summary_nl;
+pub use texts::{outbox_line_nl, summary_nl};
 pub use transitions::{revision_of, withdrawal_of};
 
 #[cfg(test)]

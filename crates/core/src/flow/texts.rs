@@ -91,3 +91,55 @@ pub fn summary_nl(r: &ConsentRecord, profile: &crate::Profile) -> Vec<String> {
     });
     out
 }
+
+/// The start screen's line about the outbox: `pending` signed records not yet in the dossier,
+/// `late` of them longer than `days` days. "1 ondertekend record nog te versturen." /
+/// "2 ondertekende records staan al langer dan 3 dagen op deze tablet en zijn nog niet in het
+/// dossier."
+pub fn outbox_line_nl(pending: usize, late: usize, days: u16) -> String {
+    let records = |n: usize| {
+        if n == 1 {
+            "1 ondertekend record".to_owned()
+        } else {
+            format!("{n} ondertekende records")
+        }
+    };
+    if late > 0 {
+        let (stand, are) = if late == 1 {
+            ("staat", "is")
+        } else {
+            ("staan", "zijn")
+        };
+        format!(
+            "{} {stand} al langer dan {days} dagen op deze tablet en {are} nog niet in het dossier.",
+            records(late)
+        )
+    } else {
+        format!("{} nog te versturen.", records(pending))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::outbox_line_nl;
+
+    #[test]
+    fn the_outbox_line_in_singular_and_plural() {
+        assert_eq!(
+            outbox_line_nl(1, 0, 3),
+            "1 ondertekend record nog te versturen."
+        );
+        assert_eq!(
+            outbox_line_nl(2, 0, 3),
+            "2 ondertekende records nog te versturen."
+        );
+        assert_eq!(
+            outbox_line_nl(2, 1, 3),
+            "1 ondertekend record staat al langer dan 3 dagen op deze tablet en is nog niet in het dossier."
+        );
+        assert_eq!(
+            outbox_line_nl(3, 2, 3),
+            "2 ondertekende records staan al langer dan 3 dagen op deze tablet en zijn nog niet in het dossier."
+        );
+    }
+}
