@@ -65,6 +65,10 @@ async function signed(page, problems, name) {
 test('a 10-year-old with two parents with authority (axe on every step)', async () => {
   const { context, page, problems } = await tabletPage(browser, server.url);
   await f.newConversation(page, server.url);
+  // The progress bar tells the truth on an empty form: nothing "in orde" but the explanation,
+  // which has nothing to fill; untouched steps say so.
+  assert.deepEqual((await page.getByTestId('stap-status').allTextContents()).map((t) => t.replace(/^\d+ open$/, 'open')),
+    ['open', 'nog niet bekeken', 'in orde', 'nog niet bekeken', 'nog niet bekeken', 'niet van toepassing', 'nog niet bekeken']);
   await f.gesprek(page, { dossier: 'LM-2026-1001', name: 'Noor Bakker', birth: '2016-05-01', domains: ['jeugd', 'zorg'] });
   await screenshot(page, 'stap-1-gesprek');
   await axe(page, 'gesprek');
