@@ -48,8 +48,19 @@ impl Number {
         self.0.parse().ok()
     }
     /// The nearest double (correctly rounded).
+    #[cfg(feature = "floats")]
     pub fn as_f64(&self) -> f64 {
         self.0.parse().unwrap_or(0.0)
+    }
+    /// Without the `floats` feature (the browser bundle): exact for integers a double holds,
+    /// close for anything else. Records hold no fractions, and this keeps Rust's float parser
+    /// (about 12 KB gzip, most of it a table of powers of five) out of the bundle.
+    #[cfg(not(feature = "floats"))]
+    pub fn as_f64(&self) -> f64 {
+        match self.as_i64() {
+            Some(i) => i as f64,
+            None => approximate_f64(&self.0),
+        }
     }
     /// Whether the text is an integer (no fraction, no exponent).
     pub fn is_integer(&self) -> bool {
@@ -58,6 +69,73 @@ impl Number {
     pub(crate) fn from_text(s: String) -> Number {
         Number(s)
     }
+}
+
+/// A JSON number's text as its sign, its significant digits (no leading or trailing zeros,
+/// empty for zero) and the power of ten of the first of them: `-0.0250e3` is `(true, "25", 1)`.
+fn decimal(text: &str) -> (bool, String, i64) {
+    let (negative, t) = match text.strip_prefix('-') {
+        Some(t) => (true, t),
+        None => (false, text),
+    };
+    let (mantissa, exponent) = t.split_once(['e', 'E']).unwrap_or((t, "0"));
+    let exponent = exponent.strip_prefix('+').unwrap_or(exponent);
+    // A longer exponent is beyond any double either way; saturated, its sign still counts.
+    let saturated = if exponent.starts_with('-') {
+        -1_000_000
+    } else {
+        1_000_000
+    };
+    let exponent: i64 = exponent
+        .parse()
+        .unwrap_or(saturated)
+        .clamp(-1_000_000, 1_000_000);
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let int_sig = int.trim_start_matches('0');
+    let (digits, e10) = if int_sig.is_empty() {
+        let frac_sig = frac.trim_start_matches('0');
+        (
+            frac_sig.to_owned(),
+            exponent - (frac.len() - frac_sig.len()) as i64 - 1,
+        )
+    } else {
+        (
+            format!("{int_sig}{frac}"),
+            exponent + int_sig.len() as i64 - 1,
+        )
+    };
+    (negative, digits.trim_end_matches('0').to_owned(), e10)
+}
+
+/// A close double for a JSON number's text (the first 19 significant digits, scaled): no
+/// float parser, for the browser bundle's [`Number::as_f64`].
+#[cfg_attr(feature = "floats", allow(dead_code))]
+fn approximate_f64(text: &str) -> f64 {
+    let (negative, digits, e10) = decimal(text);
+    let kept = digits.len().min(19);
+    let m = digits
+        .bytes()
+        .take(kept)
+        .fold(0u64, |m, d| m * 10 + u64::from(d - b'0'));
+    let scale = (e10 - kept as i64 + 1).clamp(-400, 400) as i32;
+    // Two steps, so that a large mantissa times a tiny power does not underflow on the way.
+    let f = m as f64 * 10f64.powi(scale / 2) * 10f64.powi(scale - scale / 2);
+    if negative {
+        -f
+    } else {
+        f
+    }
+}
+
+/// The digits of 2^1024 − 2^970, halfway between the largest double and 2^1024: a decimal at or
+/// above it (10^308 × 1.797…) rounds to infinity.
+const OVERFLOW_DIGITS: &[u8] = b"179769313486231580793728971405303415079934132710037826936173778980444968292764750946649017977587207096330286416692887910946555547851940402630657488671505820681908902000708383676273854845817711531764475730270069855571366959622842914819860834936475292719074168444365510704342711559699508093042880177904174497792";
+
+/// Whether a JSON number's text is a finite double (below the overflow threshold), decided
+/// exactly on its digits: no float parser needed.
+pub(crate) fn fits_double(text: &str) -> bool {
+    let (_, digits, e10) = decimal(text);
+    digits.is_empty() || e10 < 308 || (e10 == 308 && digits.as_bytes() < OVERFLOW_DIGITS)
 }
 
 impl From<u64> for Number {
@@ -280,4 +358,62 @@ pub fn to_string<T: serde::Serialize + ?Sized>(v: &T) -> Result<String, Error> {
 /// Indented JSON text (two spaces), for files people read.
 pub fn to_string_pretty<T: serde::Serialize + ?Sized>(v: &T) -> Result<String, Error> {
     Ok(to_value(v)?.to_pretty())
+}
+
+#[cfg(test)]
+mod number_tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn decimal_parts() {
+        assert_eq!(decimal("-0.0250e3"), (true, "25".into(), 1));
+        assert_eq!(decimal("120"), (false, "12".into(), 2));
+        assert_eq!(decimal("0.000"), (false, "".into(), -4));
+        assert_eq!(decimal("1.5E+2"), (false, "15".into(), 2));
+        assert_eq!(
+            decimal("7e-99999999999999999999999"),
+            (false, "7".into(), -1_000_000)
+        );
+    }
+
+    #[test]
+    fn finite_exactly_at_the_overflow_threshold() {
+        let t = std::str::from_utf8(OVERFLOW_DIGITS).unwrap();
+        let cases = [
+            "1.7976931348623157e308".to_owned(),
+            "1.7976931348623158e308".to_owned(),
+            "1.7976931348623159e308".to_owned(),
+            "1.8e308".to_owned(),
+            "1e309".to_owned(),
+            "-1e309".to_owned(),
+            "1e-400".to_owned(),
+            "0e99999999999".to_owned(),
+            "5e99999999999".to_owned(),
+            format!("{}.{}e308", &t[..1], &t[1..]),
+            format!("{}.{}e308", &t[..1], &t[1..t.len() - 1]),
+            format!("{}.{}1e308", &t[..1], &t[1..]),
+            t.to_owned(),
+            t[..308].to_owned(),
+        ];
+        for c in &cases {
+            let std = c.parse::<f64>().unwrap().is_finite();
+            assert_eq!(fits_double(c), std, "{c}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn fits_double_agrees_with_the_float_parser(
+            neg in any::<bool>(), int in "[0-9]{1,20}", frac in "[0-9]{0,20}", exp in -400i32..400,
+        ) {
+            let text = format!("{}{int}{}{frac}e{exp}", if neg { "-" } else { "" }, if frac.is_empty() { "" } else { "." });
+            let parsed = text.parse::<f64>().unwrap();
+            prop_assert_eq!(fits_double(&text), parsed.is_finite(), "{}", text);
+            if parsed.is_finite() && parsed != 0.0 && parsed.abs() > 1e-300 {
+                let a = approximate_f64(&text);
+                prop_assert!(((a - parsed) / parsed).abs() < 1e-12, "{} → {} vs {}", text, a, parsed);
+            }
+        }
+    }
 }

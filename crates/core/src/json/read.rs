@@ -473,7 +473,7 @@ impl Reader<'_> {
         let text = self.text(start, self.i);
         // An integer of up to 308 digits is a finite double; only others need the conversion.
         let integer = !text.contains(['.', 'e', 'E']);
-        let fits = (integer && text.len() <= 308) || text.parse::<f64>().is_ok_and(f64::is_finite);
+        let fits = (integer && text.len() <= 308) || super::fits_double(text);
         if !fits {
             let mut f = self.refuse(format!(
                 "het getal {} is te groot (geen getal in JSON mag groter zijn dan ongeveer 1,8 × 10^308)",
