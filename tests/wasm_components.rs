@@ -294,3 +294,33 @@ fn refused_records_name_the_field_in_the_browser_build() {
     assert_eq!(e.path, "assent.givenBy[0].relationship", "{e}");
     assert!(e.message.contains("onbekende waarde ‘oom’"), "{e}");
 }
+
+/// JSON numbers as the bundle reads them, without Rust's float parser (the core's `floats`
+/// feature is off here, as in the app): a number a double holds is read, one beyond it is
+/// refused in Dutch, and a fraction comes out within rounding of what the browser makes of it.
+#[wasm_bindgen_test]
+fn numbers_without_the_float_parser() {
+    use keukentafel_core::json::{self, Value};
+    assert!(json::parse("1.7976931348623157e308").is_ok());
+    let refused = json::parse("[1, 1.8e308]").unwrap_err().to_string();
+    assert!(refused.contains("te groot"), "{refused}");
+    let Value::Array(items) = json::parse("[-0.0250e3, 12, 1.5, 6.02214076e23]").unwrap() else {
+        panic!("an array")
+    };
+    let read: Vec<f64> = items
+        .iter()
+        .map(|v| match v {
+            Value::Number(n) => n.as_f64(),
+            other => panic!("a number, not {other:?}"),
+        })
+        .collect();
+    let browser = [
+        -25.0,
+        12.0,
+        1.5,
+        js_sys::Number::parse_float("6.02214076e23"),
+    ];
+    for (r, b) in read.iter().zip(browser) {
+        assert!((r - b).abs() <= b.abs() * 1e-15, "{r} vs {b}");
+    }
+}
