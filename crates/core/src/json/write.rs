@@ -90,16 +90,20 @@ fn canonical(out: &mut String, v: &Value) {
             out.push(']');
         }
         Value::Object(m) => {
-            let mut members: Vec<(&str, &Value)> = m.iter().collect();
+            let mut members: Vec<(&str, usize, &Value)> =
+                m.iter().enumerate().map(|(i, (k, v))| (k, i, v)).collect();
             // Usually the members are already in this order: then there is nothing to sort.
             if !members
                 .windows(2)
                 .all(|w| crate::jcs::utf16_cmp(w[0].0, w[1].0).is_lt())
             {
-                members.sort_by(|a, b| crate::jcs::utf16_cmp(a.0, b.0));
+                // By name, then by place (so the order is total, as a stable sort's would be).
+                heap_sort(&mut members, |a, b| {
+                    crate::jcs::utf16_cmp(a.0, b.0).then(a.1.cmp(&b.1)).is_lt()
+                });
             }
             out.push('{');
-            for (i, (k, x)) in members.into_iter().enumerate() {
+            for (i, (k, _, x)) in members.into_iter().enumerate() {
                 if i > 0 {
                     out.push(',');
                 }
@@ -169,8 +173,48 @@ pub(crate) fn string(out: &mut String, s: &str) {
     out.push('"');
 }
 
+/// Sorts by `less` in place: a heap sort, O(n log n) at worst (an object can have many members)
+/// and a few dozen bytes of code — the library's sort is a few KB of generic code in the
+/// browser bundle, for the one place that sorts.
+fn heap_sort<T>(v: &mut [T], less: impl Fn(&T, &T) -> bool) {
+    let sift = |v: &mut [T], mut root: usize, end: usize| loop {
+        let mut child = 2 * root + 1;
+        if child >= end {
+            break;
+        }
+        if child + 1 < end && less(&v[child], &v[child + 1]) {
+            child += 1;
+        }
+        if !less(&v[root], &v[child]) {
+            break;
+        }
+        v.swap(root, child);
+        root = child;
+    };
+    let n = v.len();
+    for i in (0..n / 2).rev() {
+        sift(v, i, n);
+    }
+    for end in (1..n).rev() {
+        v.swap(0, end);
+        sift(v, 0, end);
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn heap_sort_sorts_as_the_library_does(mut v in proptest::collection::vec(any::<(u8, u16)>(), 0..300)) {
+            let mut expected = v.clone();
+            expected.sort();
+            super::heap_sort(&mut v, |a, b| a < b);
+            prop_assert_eq!(v, expected);
+        }
+    }
+
     use super::super::parse;
 
     #[test]
