@@ -47,6 +47,5 @@ console.log(row('page + the rules (bench/limit/rules.rs)', rules, 'strict JSON r
 console.log(row('keukentafel (dist)', app, 'everything'));
 console.log(row('keukentafel, data section only', dataSection(app), 'its texts, tables and constants'));
 console.log(`\nJS glue (gzip -9): page ${gz(glue('limit-page'))} B, page + rules ${gz(glue('limit-rules'))} B.`);
-const g = (b) => gz(b);
-console.log(`The app is ${(g(app) / g(rules)).toFixed(2)}× the page with the rules; ${g(app) - g(rules)} B gzip are its screens, storage, vault, outbox, signing and delivery.`);
+console.log(`The app is ${(gz(app) / gz(rules)).toFixed(2)}× the page with the rules; ${gz(app) - gz(rules)} B gzip are its screens, storage, vault, outbox, signing and delivery.`);
 JS

@@ -13,11 +13,11 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
 import { serve, launch, DIST } from '../../tests/e2e/lib.mjs';
+import { keystrokeTimes, median, throttled } from '../../tests/e2e/timing.mjs';
 import { buildPeers } from './build.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
 const LH_RUNS = Number(process.env.BENCH_LH_RUNS ?? 3);
-const median = (v) => { const s = [...v].sort((a, b) => a - b); return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2; };
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2', '.woff': 'font/woff', '.ico': 'image/x-icon' };
 
 function files(dir) {
@@ -73,12 +73,11 @@ const visibleAt = (page, selector) => page.evaluate((sel) => new Promise((resolv
 async function coldStart(browser, target, { slow = false, keystrokes = false } = {}) {
   const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, hasTouch: true, locale: 'nl-NL', serviceWorkers: 'block' });
   const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
+  const cdp = await throttled(context, page);
   await cdp.send('Network.enable');
   let bytes = 0;
   let requests = 0;
   cdp.on('Network.loadingFinished', (e) => { bytes += e.encodedDataLength; requests += 1; });
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
   if (slow) await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 });
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
@@ -94,19 +93,7 @@ async function coldStart(browser, target, { slow = false, keystrokes = false } =
   if ((await field.inputValue()) !== 'x') throw new Error(`${target.name}: the first field did not take typing`);
   await page.waitForLoadState('load');
   await page.waitForTimeout(slow ? 1500 : 500); // late requests (lazy chunks, fonts) count too
-  const keys = [];
-  if (keystrokes) {
-    for (let k = 0; k < 20; k++) {
-      keys.push(await page.evaluate(async ({ sel, k }) => {
-        const el = document.querySelector(sel);
-        const t0 = performance.now();
-        el.value = `LM-${k}`;
-        el.dispatchEvent(new Event('input', { bubbles: true }));
-        await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-        return performance.now() - t0;
-      }, { sel: target.field, k }));
-    }
-  }
+  const keys = keystrokes ? await keystrokeTimes(page, target.field) : [];
   await context.close();
   if (errors.length) console.error(`${target.name}: page errors: ${errors.slice(0, 3).join(' | ')}`);
   return { ready, bytes, requests, keys };

@@ -1,21 +1,12 @@
 // Browser benchmarks of the release build (not a test: prints figures; run via scripts/bench.sh).
 // Headless Debian Chromium, CPU throttled 4× through the DevTools protocol, local server.
 import { serve, launch, DIST } from './lib.mjs';
-import { firstLoadSizes } from './sizes.mjs';
+import { BUDGET as budget, firstLoadSizes } from './sizes.mjs';
 import { enter } from './flow.mjs';
-import { readFileSync } from 'node:fs';
-
-const budget = JSON.parse(readFileSync(new URL('./budget.json', import.meta.url), 'utf8'));
+import { keystrokeTimes, median, throttled } from './timing.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 11);
-const median = (v) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
 const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
-
-async function throttled(context, page) {
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-  return cdp;
-}
 
 /**
  * From navigation start to the first input of a new form accepting typing: the app's own
@@ -65,28 +56,17 @@ const warm = [];
 const keys = [];
 const base = { cold: [], warm: [] };
 
-/** A keystroke in a field to updated findings on screen (20 keystrokes), on the open form. */
-async function keystrokes(page, into) {
-  await page.locator('#veld-client-birthDate').waitFor();
-  for (let k = 0; k < 20; k++) {
-    into.push(await page.evaluate(async (k) => {
-      const el = document.getElementById('veld-client-dossierReference');
-      const t0 = performance.now();
-      el.value = 'LM-' + k;
-      el.dispatchEvent(new Event('input', { bubbles: true }));
-      await new Promise((r) => requestAnimationFrame(() => r()));
-      return performance.now() - t0;
-    }, k));
-  }
-}
-
 /** One cold start, then one warm start (from the service worker the first installed). */
 async function startTwice(url, into) {
   const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, hasTouch: true });
   const page = await context.newPage();
   await throttled(context, page);
   into.cold.push(await startToForm(page, url));
-  if (into.keys) await keystrokes(page, into.keys);
+  if (into.keys) {
+    // A keystroke in a field to updated findings on screen (20 keystrokes), on the open form.
+    await page.locator('#veld-client-birthDate').waitFor();
+    into.keys.push(...(await keystrokeTimes(page, '#veld-client-dossierReference')));
+  }
   await page.evaluate(async () => { await navigator.serviceWorker.ready; });
   // A reload reopens the screen that was open (the form); start from the start screen again.
   await page.evaluate(() => sessionStorage.clear());

@@ -1,13 +1,8 @@
 // The size budget of the release build: deterministic, so it is enforced here.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { DIST } from './lib.mjs';
-import { firstLoadSizes } from './sizes.mjs';
-
-const budget = JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.url)), 'budget.json'), 'utf8'));
+import { BUDGET as budget, firstLoadSizes } from './sizes.mjs';
 
 test('first-load assets stay within the size budget', () => {
   const s = firstLoadSizes(DIST);

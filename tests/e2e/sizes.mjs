@@ -1,7 +1,11 @@
 // First-load asset sizes of a build (gzip -9), shared by the budget check and the benchmark.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+
+/** The size budgets (budget.json): what CI enforces ('ceiling') and issue 17's 'target'. */
+export const BUDGET = JSON.parse(readFileSync(fileURLToPath(new URL('./budget.json', import.meta.url)), 'utf8'));
 
 export function firstLoadSizes(dist) {
   const html = readFileSync(join(dist, 'index.html'), 'utf8');
