@@ -64,8 +64,10 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $WASM_BINDGEN_VERSION"; then
   bg wasm-bindgen cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
 fi
 
-# 4. npm: playwright-core (no browser download), axe-core, binaryen 132 (wasm-opt for Trunk).
-if [ ! -x tests/e2e/node_modules/.bin/wasm-opt ] || [ ! -d tests/e2e/node_modules/playwright-core ] \
+# 4. npm: playwright-core (no browser download), axe-core, binaryen 132 (wasm-opt for Trunk),
+#    esbuild (the build minifies its JavaScript, scripts/postbuild.mjs).
+if [ ! -x tests/e2e/node_modules/.bin/wasm-opt ] || [ ! -x tests/e2e/node_modules/.bin/esbuild ] \
+   || [ ! -d tests/e2e/node_modules/playwright-core ] \
    || [ tests/e2e/package-lock.json -nt tests/e2e/node_modules/.package-lock.json ]; then
   if command -v npm >/dev/null; then
     log "npm ci in tests/e2e"
