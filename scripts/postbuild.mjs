@@ -7,8 +7,8 @@
 //  4. sw.js (a module worker), precaching exactly the files of this build, named by a hash of
 //     their contents, and sending the outbox by Background Sync;
 //  5. precompressed copies (.br, .gz) of the text files, which `keukentafel serve` hands out.
-// Before all that, the JavaScript of the build (wasm-bindgen's loader, the app's snippets) is
-// minified with esbuild, and index.html's integrity hashes are computed again for it.
+// Before all that, the JavaScript (wasm-bindgen's loader, the app's snippets) and the CSS of the
+// build are minified with esbuild, and index.html's integrity hashes are computed again for it.
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync, readdirSync, statSync, copyFileSync, mkdirSync, existsSync } from 'node:fs';
 import { join, relative, dirname } from 'node:path';
@@ -32,8 +32,8 @@ const connect = /^https:\/\//.test(endpoint) ? `'self' ${endpoint}` : "'self'";
 
 let html = readFileSync(join(DIR, 'index.html'), 'utf8');
 
-// 0. Minified JavaScript: the same code without comments, whitespace and long local names
-//    (about 10 KB less to transfer). Exports, imports and property names stay as they are, so
+// 0. Minified JavaScript and CSS: the same code without comments, whitespace and long local
+//    names (about 7 KB gzip less to transfer). Exports, imports and property names stay as they are, so
 //    the wasm's imports and the portal API are untouched. esbuild comes with the test tools
 //    (tests/e2e, installed by scripts/setup.sh, as wasm-opt is).
 let esbuild;
@@ -43,17 +43,18 @@ try {
   console.error('postbuild: esbuild ontbreekt (tests/e2e/node_modules); voer eerst ./scripts/setup.sh uit');
   process.exit(1);
 }
-const scripts = [];
-const findScripts = (d) => {
+const minify = [];
+const findMinifiable = (d) => {
   for (const f of readdirSync(d)) {
     const p = join(d, f);
-    if (statSync(p).isDirectory()) findScripts(p);
-    else if (/^keukentafel-app-[0-9a-f]+\.js$/.test(f) || (p.includes(`${join(DIR, 'snippets')}`) && f.endsWith('.js'))) scripts.push(p);
+    if (statSync(p).isDirectory()) findMinifiable(p);
+    else if (/^keukentafel-app-[0-9a-f]+\.js$/.test(f) || (p.startsWith(join(DIR, 'snippets')) && f.endsWith('.js'))) minify.push([p, 'js']);
+    else if (/^main-[0-9a-f]+\.css$/.test(f)) minify.push([p, 'css']);
   }
 };
-findScripts(DIR);
-for (const p of scripts) {
-  const { code } = esbuild.transformSync(readFileSync(p, 'utf8'), { minify: true, format: 'esm', target: 'es2022', legalComments: 'none' });
+findMinifiable(DIR);
+for (const [p, loader] of minify) {
+  const { code } = esbuild.transformSync(readFileSync(p, 'utf8'), { loader, minify: true, format: loader === 'js' ? 'esm' : undefined, target: loader === 'js' ? 'es2022' : undefined, legalComments: 'none' });
   writeFileSync(p, code);
 }
 // Subresource integrity of what is now there (Trunk hashed the unminified files).
