@@ -1,7 +1,10 @@
 // The release build loads in a real browser and shows the Dutch start page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, tabletPage, screenshot, assertCspAndOrigin } from './lib.mjs';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { serve, launch, tabletPage, screenshot, assertCspAndOrigin, DIST } from './lib.mjs';
 import * as f from './flow.mjs';
 
 let server, browser;
@@ -81,5 +84,35 @@ test('the shipped CSP is strict and enforced', async () => {
   await page.waitForTimeout(100);
   assert.ok(problems.csp.length >= 1, 'the violation was reported');
   problems.csp.length = 0; // this one was provoked on purpose
+  await context.close();
+});
+
+test('the integrity hashes name the files as shipped (minified after Trunk hashed them), and a changed file is refused', async () => {
+  const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+  const named = [...html.matchAll(/href="\/([^"]+)"[^>]*?integrity="sha384-([^"]+)"/g)];
+  // The loader, both snippets, the wasm, the stylesheet and the icon.
+  assert.ok(named.length >= 6, `integrity on ${named.length} files`);
+  for (const [, file, digest] of named) {
+    const data = readFileSync(join(DIST, file));
+    assert.equal(digest, createHash('sha384').update(data).digest('base64'), `integrity of ${file}`);
+  }
+  // Minified: the vault's snippet ships without the comments of src/js/kluis.js.
+  const kluis = named.map(([, f]) => f).find((f) => f.endsWith('/kluis.js'));
+  assert.ok(kluis, 'kluis.js is preloaded with an integrity hash');
+  assert.doesNotMatch(readFileSync(join(DIST, kluis), 'utf8'), /^\s*\/\//m);
+
+  // One byte more in a shipped file, as a tampering proxy or a broken cache would hand it out:
+  // the browser refuses it, and the app does not start on it.
+  const { context, page } = await tabletPage(browser, server.url);
+  const refused = [];
+  page.on('console', (m) => { if (/integrity/.test(m.text())) refused.push(m.text()); });
+  await page.route(/\/kluis\.js$/, async (route) => {
+    const r = await route.fetch();
+    await route.fulfill({ response: r, body: `${await r.text()}\n` });
+  });
+  await page.goto(server.url);
+  await page.waitForTimeout(3000);
+  assert.equal(await page.getByTestId('municipality').count(), 0, 'the app did not start on a changed file');
+  assert.ok(refused.some((t) => t.includes('kluis.js')), `the browser named the file: ${refused}`);
   await context.close();
 });
