@@ -33,9 +33,9 @@ const connect = /^https:\/\//.test(endpoint) ? `'self' ${endpoint}` : "'self'";
 let html = readFileSync(join(DIR, 'index.html'), 'utf8');
 
 // 0. Minified JavaScript and CSS: the same code without comments, whitespace and long local
-//    names (about 7 KB gzip less to transfer). Exports, imports and property names stay as they are, so
-//    the wasm's imports and the portal API are untouched. esbuild comes with the test tools
-//    (tests/e2e, installed by scripts/setup.sh, as wasm-opt is).
+//    names (about 8 KB gzip less to transfer). Exports, imports and property names stay as they
+//    are, so the wasm's imports and the portal API are untouched. esbuild comes with the test
+//    tools (tests/e2e, installed by scripts/setup.sh, as wasm-opt is).
 let esbuild;
 try {
   esbuild = createRequire(join(ROOT, 'tests', 'e2e', 'package.json'))('esbuild');
