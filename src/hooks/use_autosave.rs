@@ -49,8 +49,9 @@ pub struct UseAutosaveReturn {
     rev: StoredValue<u64>,
     /// The next change notice is the load itself: nothing to save.
     skip: StoredValue<bool>,
-    /// A write is under way (the latest change waits in the hook and is written next).
-    busy: StoredValue<bool>,
+    /// A write is under way (the latest change waits in the hook and is written next); the
+    /// status says so (`aria-busy`) until every change so far is durable.
+    pub busy: RwSignal<bool>,
 }
 
 impl UseAutosaveReturn {
@@ -80,7 +81,7 @@ pub fn use_autosave<R: Record>(
         state: RwSignal::new(None),
         rev: StoredValue::new(rev),
         skip: StoredValue::new(!fresh),
-        busy: StoredValue::new(false),
+        busy: RwSignal::new(false),
     };
     let latest = StoredValue::new_local(None::<Stored<R>>);
     // Embedded: the portal hears of every save (no client data in the event).
@@ -115,7 +116,7 @@ pub fn use_autosave<R: Record>(
                     Err(e) => SaveState::Failed(e.message()),
                 }));
             }
-            a.busy.set_value(false);
+            a.busy.set(false);
         });
     };
     Effect::new(move |_| {
@@ -124,7 +125,8 @@ pub fn use_autosave<R: Record>(
             return;
         }
         latest.set_value(Some(s));
-        if !std::mem::replace(&mut *a.busy.write_value(), true) {
+        if !a.busy.get_untracked() {
+            a.busy.set(true);
             write();
         }
     });

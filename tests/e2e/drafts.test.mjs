@@ -22,7 +22,7 @@ test('a draft survives a reload in the middle of step 5, and deleting needs conf
   await f.step(page, 'bijzonder');
   await f.tapLabel(page, 'categorie-health');
   await f.fill(page, 'veld-consent-categories-0-purpose', 'Halverwege getypt');
-  await page.getByTestId('opgeslagen').waitFor();
+  await f.saved(page);
   await page.reload();
   await f.enter(page);
   // Unlocked again, the professional continues where they were: step 5, what was typed there.

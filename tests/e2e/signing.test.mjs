@@ -196,7 +196,8 @@ test('a withdrawal after the 16th birthday is signed by the client alone and sur
   assert.match(await page.getByTestId('intrekking-verklaring').textContent(), /^U trekt de hele toestemming in\./);
   await f.drawTouch(page, 'veld-signers-0-signature');
   await page.getByTestId('intrekken-compleet').waitFor();
-  // A reload (an update, a crash) loses nothing: the withdrawal continues where it was.
+  // A reload (an update, a crash) once it is saved loses nothing: the withdrawal continues where it was.
+  await f.saved(page);
   await page.reload();
   await f.enter(page);
   // Back on the withdrawal at once; the start page lists it, like a draft.

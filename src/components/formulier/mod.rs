@@ -97,7 +97,7 @@ pub fn Formulier(
                     <button type="button" class="kt-knop" data-testid="volgende" on:click=move |_| form.go(n)>{format!("Volgende: {}", n.title_nl())}</button>
                 })}
             </div>
-            <Opslagstatus state=form.autosave.state wat="Concept" dit="Dit concept" on_reload=on_reload />
+            <Opslagstatus state=form.autosave.state busy=form.autosave.busy wat="Concept" dit="Dit concept" on_reload=on_reload />
             <button type="button" class="kt-knop kt-knop--klein" on:click=move |_| on_close.run(())>"Terug naar het overzicht"</button>
         </main>
     }

@@ -315,7 +315,7 @@ pub fn Intrekking(
                     <Bestand signed=s />
                 </section>
             })}
-            <Opslagstatus state=ed.autosave.state wat="Intrekking" dit="Deze intrekking" on_reload=on_reload />
+            <Opslagstatus state=ed.autosave.state busy=ed.autosave.busy wat="Intrekking" dit="Deze intrekking" on_reload=on_reload />
             <button type="button" class="kt-knop kt-knop--klein" data-testid="intrekken-terug" on:click=move |_| on_close.run(())>"Terug naar het overzicht"</button>
         </main>
     }

@@ -212,7 +212,7 @@ pub fn VerzoekFormulier(
                     }.into_any(),
                 }}
                 {move || signing.error.get().map(|e| view! { <p class="kt-opslag-fout" role="alert">{e}</p> })}
-                <Opslagstatus state=vz.autosave.state wat="Verzoek" dit="Dit verzoek" on_reload=on_reload />
+                <Opslagstatus state=vz.autosave.state busy=vz.autosave.busy wat="Verzoek" dit="Dit verzoek" on_reload=on_reload />
             </section>
             <button type="button" class="kt-knop kt-knop--klein" on:click=move |_| on_close.run(())>"Terug naar de verzoeken"</button>
         </main>

@@ -1,7 +1,7 @@
 //! The save status of a record being edited (a draft, the withdrawal in progress, a request):
 //! when it was saved on this device, why it could not be (the screen works on in memory), or
 //! that another tab saved a newer version — then this screen stops saving, so nothing is
-//! overwritten, and offers to load that version.
+//! overwritten, and offers to load that version. While a save is under way it is `aria-busy`.
 
 use crate::hooks::use_autosave::SaveState;
 use leptos::prelude::*;
@@ -9,6 +9,8 @@ use leptos::prelude::*;
 #[component]
 pub fn Opslagstatus(
     state: RwSignal<Option<SaveState>>,
+    /// A save is under way: the status is `aria-busy` until every change so far is durable.
+    busy: RwSignal<bool>,
     /// What is saved, as a sentence's subject: "Concept", "Intrekking", "Verzoek".
     wat: &'static str,
     /// The same with its demonstrative: "Dit concept", "Deze intrekking", "Dit verzoek".
@@ -44,7 +46,8 @@ pub fn Opslagstatus(
         )
     };
     view! {
-        <p class="kt-opslag" class:kt-opslag--melding=melding role="status" aria-live="polite">
+        <p class="kt-opslag" class:kt-opslag--melding=melding role="status" aria-live="polite"
+            aria-busy=move || if busy.get() { "true" } else { "false" }>
             {status}
         </p>
     }
