@@ -140,13 +140,13 @@ export async function bijzonder(page, categories) {
   await tapLabel(page, 'toestemming-given');
 }
 
-/** Draws a signature with real touch input (CDP touch events → pointer events). */
 /** Waits until every change so far is durably saved: the save status says "opgeslagen" and is
  *  no longer `aria-busy` (a reload before that may lose the last change). */
 export async function saved(page) {
   await page.locator('.kt-opslag[aria-busy="false"] [data-testid="opgeslagen"]').waitFor();
 }
 
+/** Draws a signature with real touch input (CDP touch events → pointer events). */
 export async function drawTouch(page, canvasId) {
   await page.locator(`#${canvasId}`).scrollIntoViewIfNeeded();
   const box = await page.locator(`#${canvasId}`).boundingBox();
