@@ -23,6 +23,20 @@ if (!DIR || !existsSync(join(DIR, 'index.html'))) {
   process.exit(1);
 }
 const sha = (data, alg = 'sha256', enc = 'base64') => createHash(alg).update(data).digest(enc);
+/** Every file under the build, as its path on the site ('/snippets/…/kluis.js'), sorted. */
+const siteFiles = () => {
+  const out = [];
+  const walk = (d) => {
+    for (const f of readdirSync(d)) {
+      const p = join(d, f);
+      if (statSync(p).isDirectory()) walk(p);
+      else out.push('/' + relative(DIR, p).split('\\').join('/'));
+    }
+  };
+  walk(DIR);
+  return out.sort();
+};
+const inDir = (site) => join(DIR, site.slice(1));
 
 // Where the outbox sends (connect-src allows exactly that, and the app's own origin it loads
 // from): the profile's endpoint, a path on this origin by default.
@@ -43,16 +57,10 @@ try {
   console.error('postbuild: esbuild ontbreekt (tests/e2e/node_modules); voer eerst ./scripts/setup.sh uit');
   process.exit(1);
 }
-const minify = [];
-const findMinifiable = (d) => {
-  for (const f of readdirSync(d)) {
-    const p = join(d, f);
-    if (statSync(p).isDirectory()) findMinifiable(p);
-    else if (/^keukentafel-app-[0-9a-f]+\.js$/.test(f) || (p.startsWith(join(DIR, 'snippets')) && f.endsWith('.js'))) minify.push([p, 'js']);
-    else if (/^main-[0-9a-f]+\.css$/.test(f)) minify.push([p, 'css']);
-  }
-};
-findMinifiable(DIR);
+const minify = siteFiles().flatMap((f) =>
+  /^\/keukentafel-app-[0-9a-f]+\.js$/.test(f) || /^\/snippets\/.*\.js$/.test(f) ? [[inDir(f), 'js']]
+  : /^\/main-[0-9a-f]+\.css$/.test(f) ? [[inDir(f), 'css']]
+  : []);
 for (const [p, loader] of minify) {
   const { code } = esbuild.transformSync(readFileSync(p, 'utf8'), { loader, minify: true, format: loader === 'js' ? 'esm' : undefined, target: loader === 'js' ? 'es2022' : undefined, legalComments: 'none' });
   writeFileSync(p, code);
@@ -110,17 +118,8 @@ mkdirSync(join(DIR, 'portal'), { recursive: true });
 for (const f of readdirSync(join(ROOT, 'examples', 'portal'))) copyFileSync(join(ROOT, 'examples', 'portal', f), join(DIR, 'portal', f));
 
 // 4. The service worker: every file of this build, and a version from their contents.
-const all = [];
-const walk = (d) => {
-  for (const f of readdirSync(d)) {
-    const p = join(d, f);
-    if (statSync(p).isDirectory()) walk(p);
-    else if (f !== 'sw.js' && !/\.(br|gz)$/.test(f)) all.push('/' + relative(DIR, p).split('\\').join('/'));
-  }
-};
-walk(DIR);
-all.sort();
-const version = sha(all.map((f) => f + ':' + sha(readFileSync(join(DIR, f.slice(1))), 'sha256', 'hex')).join('\n'), 'sha256', 'hex').slice(0, 16);
+const all = siteFiles().filter((f) => f !== '/sw.js' && !/\.(br|gz)$/.test(f));
+const version = sha(all.map((f) => f + ':' + sha(readFileSync(inDir(f)), 'sha256', 'hex')).join('\n'), 'sha256', 'hex').slice(0, 16);
 const precache = ['/', ...all];
 const kluis = all.find((f) => f.startsWith('/snippets/') && f.endsWith('/kluis.js'));
 if (!kluis) {
@@ -182,9 +181,9 @@ self.addEventListener('fetch', (event) => {
 let compressed = 0;
 for (const f of [...all, '/sw.js']) {
   if (!/\.(html|js|css|wasm|svg|json|webmanifest)$/.test(f)) continue;
-  const data = readFileSync(join(DIR, f.slice(1)));
-  writeFileSync(join(DIR, f.slice(1) + '.br'), brotliCompressSync(data, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: data.length } }));
-  writeFileSync(join(DIR, f.slice(1) + '.gz'), gzipSync(data, { level: 9 }));
+  const data = readFileSync(inDir(f));
+  writeFileSync(inDir(f) + '.br', brotliCompressSync(data, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: data.length } }));
+  writeFileSync(inDir(f) + '.gz', gzipSync(data, { level: 9 }));
   compressed++;
 }
 console.log(`postbuild: ${compressed} bestanden voorgecomprimeerd (br, gz)`);
