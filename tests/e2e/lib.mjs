@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const DIST = process.env.KT_DIST ?? join(here, '..', '..', 'dist');
@@ -142,6 +143,31 @@ export function assertCspAndOrigin() {
   if (csp.length || foreign.length) {
     throw new Error(`CSP violations: ${JSON.stringify(csp)}; requests to other origins: ${JSON.stringify(foreign)}`);
   }
+}
+
+/** The touch target: what every control on a tablet is at least high (style/main.css, --kt-target). */
+export const TARGET_PX = 44;
+
+/**
+ * What a professional could not use on the screen as it is now: axe's WCAG 2.1 A and AA
+ * violations, and every visible control lower than the touch target (a text field, a list, a
+ * button; a check box or radio button by its label, which is what a finger taps). Empty when
+ * all is well; each entry names the rule and the element.
+ */
+export async function accessibilityProblems(page) {
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
+  const small = await page.evaluate((min) => {
+    const name = (e) => e.id ? `#${e.id}` : `${e.tagName.toLowerCase()}${e.dataset.testid ? `[data-testid=${e.dataset.testid}]` : ''} "${(e.textContent ?? '').trim().slice(0, 40)}"`;
+    const out = [];
+    for (const e of document.querySelectorAll('button, select, textarea, input:not([type=hidden])')) {
+      const tapped = (e.type === 'checkbox' || e.type === 'radio') ? (e.closest('label') ?? e.labels?.[0] ?? e) : e;
+      const r = tapped.getBoundingClientRect();
+      if (r.width === 0 && r.height === 0) continue; // not on screen (hidden, another step)
+      if (r.height < min - 0.5) out.push(`touch-target: ${name(e)} is ${Math.round(r.height)} px high`);
+    }
+    return out;
+  }, TARGET_PX);
+  return [...axe.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`), ...small];
 }
 
 export async function screenshot(page, name) {
