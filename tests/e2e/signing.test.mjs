@@ -302,6 +302,37 @@ test('a full disk during a withdrawal is reported in Dutch and the withdrawal go
   await context.close();
 });
 
+test('a client who cannot draw withdraws all the same: confirmed in the professional\'s presence, signed, verified', async () => {
+  assert.ok(exported, 'needs the export of the first test');
+  const { context, page, problems } = await tabletPage(browser, server.url);
+  await withdrawalOf(page, exported.path, '2028-04-02');
+  assert.match(await page.getByTestId('intrekken-wie').textContent(), /^Cliënt is 16/);
+  // The same choice as on the consent form; the drawing pad gives way to the confirmation.
+  await f.tapLabel(page, 'alternatief-0');
+  assert.equal(await page.locator('#veld-signers-0-signature').count(), 0);
+  assert.equal(await page.locator('#veld-signers-0-signature-alternative-witnessedBy').inputValue(), 'Sanne de Vries');
+  // Without a reason it is not complete, and the reason is asked for beside its field.
+  const reason = 'veld-signers-0-signature-alternative-reason';
+  await page.locator(`#${reason}-meldingen [data-code="WITHDRAWAL-BY"]`).waitFor();
+  assert.equal(await page.getByTestId('intrekking-ondertekenen').isDisabled(), true);
+  await f.fill(page, reason, 'Kan door verlamming niet schrijven; bevestigt de intrekking mondeling.');
+  await page.getByTestId('intrekken-compleet').waitFor();
+  assert.deepEqual(await accessibilityProblems(page), []);
+  await screenshot(page, 'intrekking-bevestiging');
+  await page.getByTestId('intrekking-ondertekenen').tap();
+  await page.getByTestId('intrekking-klaar').waitFor();
+  const w = await f.signedFile(page, 'withdrawal-confirmed.jws.json');
+  const r = verifyCli([w.path]);
+  assert.equal(r.code, 0, JSON.stringify(r.lines));
+  const record = JSON.parse(Buffer.from(JSON.parse(w.text).payload, 'base64url'));
+  assert.deepEqual(record.signers[0].signature, {
+    strokes: [],
+    alternative: { reason: 'Kan door verlamming niet schrijven; bevestigt de intrekking mondeling.', witnessedBy: 'Sanne de Vries' },
+  });
+  assert.deepEqual(problems.pageErrors, []);
+  await context.close();
+});
+
 test('a consent file just opened for withdrawal is kept over a reload', async () => {
   assert.ok(exported, 'needs the export of the first test');
   const { context, page } = await tabletPage(browser, server.url);

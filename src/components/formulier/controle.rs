@@ -2,12 +2,11 @@
 //! errors block signing, warnings do not; then exactly the signature pads art. 12 requires.
 
 use crate::bind;
-use crate::bind_part;
 use crate::components::widgets::bevindingen::Bevindingen;
-use crate::components::widgets::handtekening::Handtekening;
+use crate::components::widgets::ondertekenaar::{Ondertekenaar, SignerFields};
 use crate::components::widgets::papier::Papier;
 use crate::components::widgets::velden::{Datum, Meldingen, Tekst, Vinkje};
-use crate::editor::{use_form, Edits};
+use crate::editor::{use_form, Edits, Form};
 use crate::hooks::use_signing::use_signing;
 use keukentafel_core::flow::{self, field_id, signing_blockers, step_for_path};
 use keukentafel_core::paths;
@@ -60,7 +59,7 @@ pub fn Controle() -> impl IntoView {
         }
         view! {
             <div class="kt-ondertekenaars">
-                {(0..n_signers.get()).map(|i| view! { <Ondertekenaar index=i /> }).collect_view()}
+                {(0..n_signers.get()).map(|i| ondertekenaar(form, i)).collect_view()}
             </div>
             // Findings about the list itself; each signer's own are beside their pad.
             <Meldingen path=paths::CONSENT_SIGNERS exact=true />
@@ -135,74 +134,18 @@ fn signer(r: &ConsentRecord, i: usize) -> Option<&Signer> {
 fn signer_mut(r: &mut ConsentRecord, i: usize) -> Option<&mut Signer> {
     r.consent.signers.get_mut(i)
 }
-/// The witnessed confirmation of signer `i`, when they confirm instead of drawing.
-fn alternative(r: &ConsentRecord, i: usize) -> Option<&AlternativeConfirmation> {
-    signer(r, i)?.signature.alternative.as_ref()
-}
-fn alternative_mut(r: &mut ConsentRecord, i: usize) -> Option<&mut AlternativeConfirmation> {
-    signer_mut(r, i)?.signature.alternative.as_mut()
-}
 
-/// One signer: name and role, the pad, or a witnessed alternative confirmation.
-#[component]
-fn Ondertekenaar(index: usize) -> impl IntoView {
-    let form = use_form();
-    let i = index;
-    let p = paths::consent_signer(i);
-    let (at, pad, reason_path, witness_path) = (
-        p.as_str().to_owned(),
-        p.signature(),
-        p.alternative_reason(),
-        p.alternative_witnessed_by(),
+/// Signer `i` of the consent.
+fn ondertekenaar(form: Form, i: usize) -> impl IntoView {
+    let fields = SignerFields::bind(
+        form,
+        i,
+        paths::consent_signer(i),
+        signer,
+        signer_mut,
+        ConsentRecord::use_alternative_confirmation,
     );
-    let who = Memo::new(move |_| {
-        form.read(|r| {
-            r.consent
-                .signers
-                .get(i)
-                .map(|s| flow::Person::of(s).label_nl())
-        })
-    });
-    let (strokes, set) = bind_part!(form, i, signer, signer_mut, |s| s.signature.strokes);
-    let alt_on = Signal::derive(move || {
-        form.read(|r| {
-            r.consent
-                .signers
-                .get(i)
-                .is_some_and(|s| s.signature.alternative.is_some())
-        })
-    });
-    let alt_set = Callback::new(move |v: bool| form.edit(|r| r.use_alternative_confirmation(i, v)));
-    let (reason_get, reason_set) = bind_part!(form, i, alternative, alternative_mut, |a| a.reason);
-    let (wit_get, wit_set) = bind_part!(form, i, alternative, alternative_mut, |a| a.witnessed_by);
-    let date = move || {
-        form.read(|r| {
-            r.consent
-                .signers
-                .get(i)
-                .and_then(|s| s.date)
-                .map(|d| d.to_dutch())
-                .unwrap_or_default()
-        })
-    };
-    let label = move || who.get().unwrap_or_default();
-    view! {
-        <div class="kt-ondertekenaar" data-testid="ondertekenaar" id=field_id(&at) tabindex="-1">
-            <h4>{move || format!("Handtekening van {}", label())}</h4>
-            <p class="kt-hint">{move || format!("Datum: {}", date())}</p>
-            <Show when=move || !alt_on.get()>
-                <Handtekening id=field_id(&pad) label=label() strokes=strokes set=set />
-            </Show>
-            <Vinkje id=format!("alternatief-{i}") label="Kan niet tekenen: bevestiging in het bijzijn van de professional" get=alt_on set=alt_set />
-            <Show when=move || alt_on.get()>
-                <div class="kt-ingesprongen">
-                    <Tekst label="Waarom kan er niet getekend worden?" path=reason_path.clone() get=reason_get set=reason_set multiline=true />
-                    <Tekst label="Bevestiging gezien door (professional)" path=witness_path.clone() get=wit_get set=wit_set />
-                </div>
-            </Show>
-            <Meldingen path=at.clone() />
-        </div>
-    }
+    view! { <Ondertekenaar fields=fields /> }
 }
 
 /// Art. 6: keep-until once support is closed.

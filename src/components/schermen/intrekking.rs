@@ -3,13 +3,12 @@
 //! some categories and partners, signed by whoever art. 12 entitles on the withdrawal date.
 
 use crate::bind;
-use crate::bind_part;
 use crate::components::formulier::vertegenwoordiging::{
     ongedaan_maken, vertegenwoordiger_rij, Oordeel,
 };
 use crate::components::widgets::bestand::Bestand;
 use crate::components::widgets::bevindingen::Bevindingen;
-use crate::components::widgets::handtekening::Handtekening;
+use crate::components::widgets::ondertekenaar::{Ondertekenaar, SignerFields};
 use crate::components::widgets::opslagstatus::Opslagstatus;
 use crate::components::widgets::velden::{Datum, Vinkje};
 use crate::editor::{use_editor, Editor, Edits};
@@ -245,17 +244,19 @@ pub fn Intrekking(
         }
     };
 
+    // The same signer view as the consent form's: a client who cannot draw can withdraw too.
     let pads = move || {
         (0..n_signers.get())
             .map(|i| {
-                let who = move || ed.read(|x| x.signers.get(i).map(|s| flow::Person::of(s).label_nl()).unwrap_or_default());
-                let (strokes, set) = bind_part!(ed, i, signer, signer_mut, |s| s.signature.strokes);
-                view! {
-                    <div class="kt-ondertekenaar" data-testid="ondertekenaar">
-                        <h4>{move || format!("Handtekening van {}", who())}</h4>
-                        <Handtekening id=field_id(&paths::signer(i).signature()) label=who() strokes=strokes set=set />
-                    </div>
-                }
+                let fields = SignerFields::bind(
+                    ed,
+                    i,
+                    paths::signer(i),
+                    signer,
+                    signer_mut,
+                    WithdrawalRecord::use_alternative_confirmation,
+                );
+                view! { <Ondertekenaar fields=fields /> }
             })
             .collect_view()
     };

@@ -194,16 +194,7 @@ impl ConsentRecord {
     /// Signer `i` confirms in the professional's presence instead of drawing (or draws again):
     /// the professional is the witness until someone else is named; a drawing is dropped.
     pub fn use_alternative_confirmation(&mut self, i: usize, on: bool) {
-        let witness = self.professional.name.clone();
-        if let Some(s) = self.consent.signers.get_mut(i) {
-            s.signature.alternative = on.then(|| AlternativeConfirmation {
-                reason: String::new(),
-                witnessed_by: witness,
-            });
-            if on {
-                s.signature.strokes.clear();
-            }
-        }
+        confirm_instead(&mut self.consent.signers, i, on, &self.professional.name);
     }
 
     /// Data was (or was not) given to Veilig Thuis: the first report, without consent, or none.
@@ -241,7 +232,28 @@ impl ConsentRecord {
     }
 }
 
+/// Signer `i` confirms in `witness`'s presence instead of drawing (`on`), or draws again; a
+/// drawing is dropped. A consent and a withdrawal alike: whoever may sign may always decide, also
+/// who cannot draw (art. 4 lid 6: consent can be withdrawn at any moment).
+fn confirm_instead(signers: &mut [Signer], i: usize, on: bool, witness: &str) {
+    if let Some(s) = signers.get_mut(i) {
+        s.signature.alternative = on.then(|| AlternativeConfirmation {
+            reason: String::new(),
+            witnessed_by: witness.to_owned(),
+        });
+        if on {
+            s.signature.strokes.clear();
+        }
+    }
+}
+
 impl WithdrawalRecord {
+    /// Signer `i` confirms the withdrawal in the professional's presence instead of drawing
+    /// (or draws again), as on a consent form.
+    pub fn use_alternative_confirmation(&mut self, i: usize, on: bool) {
+        confirm_instead(&mut self.signers, i, on, &self.professional.name);
+    }
+
     /// The whole consent (the pairs chosen before are then void, and cleared), or only the
     /// listed pairs.
     pub fn set_whole(&mut self, whole: bool) {
@@ -326,6 +338,8 @@ impl RequestRecord {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::record::Record;
+    use crate::Profile;
 
     fn d(s: &str) -> Date {
         Date::parse(s).unwrap()
@@ -416,6 +430,44 @@ mod tests {
         r.use_alternative_confirmation(0, false);
         assert!(r.consent.signers[0].signature.alternative.is_none());
         r.use_alternative_confirmation(5, true);
+    }
+
+    #[test]
+    fn a_withdrawal_can_be_confirmed_instead_of_drawn_and_validates() {
+        let consent = ConsentRecord {
+            professional: Professional {
+                name: "Sanne".into(),
+                ..Professional::default()
+            },
+            ..ConsentRecord::default()
+        };
+        let mut w = crate::flow::withdrawal_of(
+            &consent,
+            "h",
+            RecordId::parse("6b1f3c2e-8d4a-4b7e-9c1d-2a3b4c5d6e05").unwrap(),
+            Date::new(2026, 12, 2).unwrap(),
+        );
+        w.professional.name = "Sanne".into();
+        w.signers.push(Signer::default());
+        w.signers[0].signature.strokes = vec![vec![[1, 1], [2, 2]]];
+        w.use_alternative_confirmation(0, true);
+        let s = &w.signers[0].signature;
+        assert!(s.strokes.is_empty(), "the drawing is dropped");
+        assert_eq!(s.alternative.as_ref().unwrap().witnessed_by, "Sanne");
+        let profile = Profile::landsmeer_ref();
+        let on = Date::new(2026, 12, 2).unwrap();
+        let reason = |w: &WithdrawalRecord| {
+            w.validate(profile, on)
+                .iter()
+                .any(|f| f.path == "signers[0].signature.alternative.reason")
+        };
+        assert!(reason(&w), "a confirmation without a reason is refused");
+        w.signers[0].signature.alternative.as_mut().unwrap().reason =
+            "kan de pen niet vasthouden".into();
+        assert!(!reason(&w));
+        w.use_alternative_confirmation(0, false);
+        assert!(w.signers[0].signature.alternative.is_none());
+        w.use_alternative_confirmation(7, true);
     }
 
     #[test]

@@ -1,0 +1,139 @@
+//! One signer of a consent or a withdrawal: who and when, the pad — or, for who cannot draw, a
+//! confirmation in the professional's presence with its reason and witness — and that signer's
+//! findings. One view for both records (not generic: what differs is in `SignerFields`).
+
+use crate::components::widgets::handtekening::{Handtekening, Strokes};
+use crate::components::widgets::velden::{Meldingen, Tekst, Vinkje};
+use crate::editor::Edits;
+use keukentafel_core::flow::{self, field_id};
+use keukentafel_core::paths::SignerPath;
+use keukentafel_core::Signer;
+use leptos::prelude::*;
+
+/// What the signer view reads and changes of signer `index` of the record being edited.
+#[derive(Clone)]
+pub struct SignerFields {
+    pub index: usize,
+    pub path: SignerPath,
+    /// "Eva Bakker, ouder met gezag".
+    pub who: Signal<String>,
+    /// The signature's date in Dutch ("20 november 2026"); empty while there is none.
+    pub date: Signal<String>,
+    pub strokes: (Signal<Strokes>, Callback<Strokes>),
+    /// Confirming instead of drawing.
+    pub instead: (Signal<bool>, Callback<bool>),
+    pub reason: (Signal<String>, Callback<String>),
+    pub witness: (Signal<String>, Callback<String>),
+}
+
+impl SignerFields {
+    /// Signer `index` of a record being edited: found by `find`/`find_mut`, switched between
+    /// drawing and confirming by `confirm` (the record's own transition, which names the
+    /// professional as the witness).
+    pub fn bind<R: 'static>(
+        ed: impl Edits<R>,
+        index: usize,
+        path: SignerPath,
+        find: fn(&R, usize) -> Option<&Signer>,
+        find_mut: fn(&mut R, usize) -> Option<&mut Signer>,
+        confirm: fn(&mut R, usize, bool),
+    ) -> SignerFields {
+        let who = Signal::derive(move || {
+            ed.read(|r| find(r, index).map(|s| flow::Person::of(s).label_nl()))
+                .unwrap_or_default()
+        });
+        let date = Signal::derive(move || {
+            ed.read(|r| find(r, index).and_then(|s| s.date).map(|d| d.to_dutch()))
+                .unwrap_or_default()
+        });
+        let instead = (
+            Signal::derive(move || {
+                ed.read(|r| find(r, index).is_some_and(|s| s.signature.alternative.is_some()))
+            }),
+            Callback::new(move |on: bool| ed.edit(|r| confirm(r, index, on))),
+        );
+        SignerFields {
+            index,
+            path,
+            who,
+            date,
+            strokes: ed.bind_part(
+                index,
+                find,
+                find_mut,
+                |s| s.signature.strokes.clone(),
+                |s, v| s.signature.strokes = v,
+            ),
+            instead,
+            reason: ed.bind_part(
+                index,
+                find,
+                find_mut,
+                |s| {
+                    s.signature
+                        .alternative
+                        .as_ref()
+                        .map_or_else(String::new, |a| a.reason.clone())
+                },
+                |s, v| {
+                    if let Some(a) = s.signature.alternative.as_mut() {
+                        a.reason = v;
+                    }
+                },
+            ),
+            witness: ed.bind_part(
+                index,
+                find,
+                find_mut,
+                |s| {
+                    s.signature
+                        .alternative
+                        .as_ref()
+                        .map_or_else(String::new, |a| a.witnessed_by.clone())
+                },
+                |s, v| {
+                    if let Some(a) = s.signature.alternative.as_mut() {
+                        a.witnessed_by = v;
+                    }
+                },
+            ),
+        }
+    }
+}
+
+/// One signer: name and date, the pad, or a witnessed confirmation instead.
+#[component]
+pub fn Ondertekenaar(fields: SignerFields) -> impl IntoView {
+    let SignerFields {
+        index,
+        path,
+        who,
+        date,
+        strokes,
+        instead,
+        reason,
+        witness,
+    } = fields;
+    let at = path.as_str().to_owned();
+    let pad = field_id(&path.signature());
+    let on = instead.0;
+    view! {
+        <div class="kt-ondertekenaar" data-testid="ondertekenaar" id=field_id(&at) tabindex="-1">
+            <h4>{move || format!("Handtekening van {}", who.get())}</h4>
+            <Show when=move || !date.with(String::is_empty)>
+                <p class="kt-hint">{move || format!("Datum: {}", date.get())}</p>
+            </Show>
+            <Show when=move || !on.get()>
+                <Handtekening id=pad.clone() label=who.get_untracked() strokes=strokes.0 set=strokes.1 />
+            </Show>
+            <Vinkje id=format!("alternatief-{index}") label="Kan niet tekenen: bevestiging in het bijzijn van de professional" get=on set=instead.1 />
+            <Show when=move || on.get()>
+                <div class="kt-ingesprongen">
+                    <Tekst label="Waarom kan er niet getekend worden?" path=path.alternative_reason() get=reason.0 set=reason.1 multiline=true />
+                    <Tekst label="Bevestiging gezien door (professional)" path=path.alternative_witnessed_by() get=witness.0 set=witness.1 />
+                </div>
+            </Show>
+            <Meldingen path=at.clone() />
+        </div>
+    }
+}
