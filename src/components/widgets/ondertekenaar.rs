@@ -7,7 +7,7 @@ use crate::components::widgets::velden::{Meldingen, Tekst, Vinkje};
 use crate::editor::Edits;
 use keukentafel_core::flow::{self, field_id};
 use keukentafel_core::paths::SignerPath;
-use keukentafel_core::Signer;
+use keukentafel_core::{AlternativeConfirmation, Signer};
 use leptos::prelude::*;
 
 /// What the signer view reads and changes of signer `index` of the record being edited.
@@ -65,40 +65,46 @@ impl SignerFields {
                 |s, v| s.signature.strokes = v,
             ),
             instead,
-            reason: ed.bind_part(
+            reason: alternative_part(ed, index, find, find_mut, |a| &a.reason, |a| &mut a.reason),
+            witness: alternative_part(
+                ed,
                 index,
                 find,
                 find_mut,
-                |s| {
-                    s.signature
-                        .alternative
-                        .as_ref()
-                        .map_or_else(String::new, |a| a.reason.clone())
-                },
-                |s, v| {
-                    if let Some(a) = s.signature.alternative.as_mut() {
-                        a.reason = v;
-                    }
-                },
-            ),
-            witness: ed.bind_part(
-                index,
-                find,
-                find_mut,
-                |s| {
-                    s.signature
-                        .alternative
-                        .as_ref()
-                        .map_or_else(String::new, |a| a.witnessed_by.clone())
-                },
-                |s, v| {
-                    if let Some(a) = s.signature.alternative.as_mut() {
-                        a.witnessed_by = v;
-                    }
-                },
+                |a| &a.witnessed_by,
+                |a| &mut a.witnessed_by,
             ),
         }
     }
+}
+
+/// One text of signer `index`'s confirmation instead of a drawing; empty, and not written, while
+/// the signer draws.
+fn alternative_part<R: 'static>(
+    ed: impl Edits<R>,
+    index: usize,
+    find: fn(&R, usize) -> Option<&Signer>,
+    find_mut: fn(&mut R, usize) -> Option<&mut Signer>,
+    pick: fn(&AlternativeConfirmation) -> &String,
+    pick_mut: fn(&mut AlternativeConfirmation) -> &mut String,
+) -> (Signal<String>, Callback<String>) {
+    (
+        Signal::derive(move || {
+            ed.read(|r| {
+                find(r, index)
+                    .and_then(|s| s.signature.alternative.as_ref())
+                    .map(|a| pick(a).clone())
+            })
+            .unwrap_or_default()
+        }),
+        Callback::new(move |v: String| {
+            ed.edit(|r| {
+                if let Some(a) = find_mut(r, index).and_then(|s| s.signature.alternative.as_mut()) {
+                    *pick_mut(a) = v;
+                }
+            })
+        }),
+    )
 }
 
 /// One signer: name and date, the pad, or a witnessed confirmation instead.
