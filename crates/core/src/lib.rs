@@ -29,6 +29,6 @@ pub use date::Date;
 pub use labels::{CapacityJudgement, Choice};
 pub use model::*;
 pub use profile::Profile;
-pub use record::{Record, RecordKind, Represented};
+pub use record::{HandSigned, Record, RecordKind, Represented};
 pub use rules::{Code, Finding, Severity};
 pub use validate::validate;

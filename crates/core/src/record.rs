@@ -155,6 +155,41 @@ macro_rules! represented {
 }
 represented!(ConsentRecord, WithdrawalRecord, RequestRecord);
 
+/// A record signed by hand by the persons art. 12 requires: the consent (`consent.signers`)
+/// and a withdrawal (`signers`). The screens show and change their signers through this alone.
+pub trait HandSigned: 'static {
+    fn signers(&self) -> &[Signer];
+    fn signers_mut(&mut self) -> &mut [Signer];
+    /// Where signer `i` is in the record (`consent.signers[i]`, `signers[i]`).
+    fn signer_path(i: usize) -> crate::paths::SignerPath;
+    /// Signer `i` confirms in the professional's presence instead of drawing (or draws again):
+    /// the professional is the witness until someone else is named; a drawing is dropped.
+    fn use_alternative_confirmation(&mut self, i: usize, on: bool);
+}
+
+macro_rules! hand_signed {
+    ($($t:ty => $($field:ident).+, $path:path);*) => {$(
+        impl HandSigned for $t {
+            fn signers(&self) -> &[Signer] {
+                &self.$($field).+
+            }
+            fn signers_mut(&mut self) -> &mut [Signer] {
+                &mut self.$($field).+
+            }
+            fn signer_path(i: usize) -> crate::paths::SignerPath {
+                $path(i)
+            }
+            fn use_alternative_confirmation(&mut self, i: usize, on: bool) {
+                crate::flow::changes::confirm_instead(&mut self.$($field).+, i, on, &self.professional.name);
+            }
+        }
+    )*};
+}
+hand_signed!(
+    ConsentRecord => consent.signers, crate::paths::consent_signer;
+    WithdrawalRecord => signers, crate::paths::signer
+);
+
 impl RequestRecord {
     /// The latest date the request states (received, decided, partners told, signed): the
     /// day it was signed at the earliest.

@@ -6,7 +6,7 @@ use crate::components::widgets::bevindingen::Bevindingen;
 use crate::components::widgets::ondertekenaar::{Ondertekenaar, SignerFields};
 use crate::components::widgets::papier::Papier;
 use crate::components::widgets::velden::{Datum, Meldingen, Tekst, Vinkje};
-use crate::editor::{use_form, Edits, Form};
+use crate::editor::{use_form, Edits};
 use crate::hooks::use_signing::use_signing;
 use keukentafel_core::flow::{self, field_id, signing_blockers, step_for_path};
 use keukentafel_core::paths;
@@ -59,7 +59,7 @@ pub fn Controle() -> impl IntoView {
         }
         view! {
             <div class="kt-ondertekenaars">
-                {(0..n_signers.get()).map(|i| ondertekenaar(form, i)).collect_view()}
+                {(0..n_signers.get()).map(|i| view! { <Ondertekenaar fields=SignerFields::bind(form, i) /> }).collect_view()}
             </div>
             // Findings about the list itself; each signer's own are beside their pad.
             <Meldingen path=paths::CONSENT_SIGNERS exact=true />
@@ -126,26 +126,6 @@ fn OndertekenKnop() -> impl IntoView {
             {move || signing.error.get().map(|e| view! { <p class="kt-opslag-fout" role="alert" data-testid="onderteken-fout">{e}</p> })}
         </section>
     }
-}
-
-fn signer(r: &ConsentRecord, i: usize) -> Option<&Signer> {
-    r.consent.signers.get(i)
-}
-fn signer_mut(r: &mut ConsentRecord, i: usize) -> Option<&mut Signer> {
-    r.consent.signers.get_mut(i)
-}
-
-/// Signer `i` of the consent.
-fn ondertekenaar(form: Form, i: usize) -> impl IntoView {
-    let fields = SignerFields::bind(
-        form,
-        i,
-        paths::consent_signer(i),
-        signer,
-        signer_mut,
-        ConsentRecord::use_alternative_confirmation,
-    );
-    view! { <Ondertekenaar fields=fields /> }
 }
 
 /// Art. 6: keep-until once support is closed.

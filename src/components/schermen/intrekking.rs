@@ -112,13 +112,6 @@ pub fn new_withdrawal(
     stored
 }
 
-fn signer(w: &WithdrawalRecord, i: usize) -> Option<&Signer> {
-    w.signers.get(i)
-}
-fn signer_mut(w: &mut WithdrawalRecord, i: usize) -> Option<&mut Signer> {
-    w.signers.get_mut(i)
-}
-
 /// The withdrawal being recorded (over its editor).
 #[component]
 pub fn Intrekking(
@@ -247,17 +240,7 @@ pub fn Intrekking(
     // The same signer view as the consent form's: a client who cannot draw can withdraw too.
     let pads = move || {
         (0..n_signers.get())
-            .map(|i| {
-                let fields = SignerFields::bind(
-                    ed,
-                    i,
-                    paths::signer(i),
-                    signer,
-                    signer_mut,
-                    WithdrawalRecord::use_alternative_confirmation,
-                );
-                view! { <Ondertekenaar fields=fields /> }
-            })
+            .map(|i| view! { <Ondertekenaar fields=SignerFields::bind(ed, i) /> })
             .collect_view()
     };
 

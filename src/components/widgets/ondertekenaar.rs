@@ -1,13 +1,14 @@
 //! One signer of a consent or a withdrawal: who and when, the pad — or, for who cannot draw, a
 //! confirmation in the professional's presence with its reason and witness — and that signer's
-//! findings. One view for both records (not generic: what differs is in `SignerFields`).
+//! findings. One view for both records (not generic: what differs is in `SignerFields`, bound
+//! through the core's `HandSigned`).
 
 use crate::components::widgets::handtekening::{Handtekening, Strokes};
 use crate::components::widgets::velden::{Meldingen, Tekst, Vinkje};
 use crate::editor::Edits;
 use keukentafel_core::flow::{self, field_id};
 use keukentafel_core::paths::SignerPath;
-use keukentafel_core::{AlternativeConfirmation, Signer};
+use keukentafel_core::{AlternativeConfirmation, HandSigned, Signer};
 use leptos::prelude::*;
 
 /// What the signer view reads and changes of signer `index` of the record being edited.
@@ -27,17 +28,10 @@ pub struct SignerFields {
 }
 
 impl SignerFields {
-    /// Signer `index` of a record being edited: found by `find`/`find_mut`, switched between
-    /// drawing and confirming by `confirm` (the record's own transition, which names the
-    /// professional as the witness).
-    pub fn bind<R: 'static>(
-        ed: impl Edits<R>,
-        index: usize,
-        path: SignerPath,
-        find: fn(&R, usize) -> Option<&Signer>,
-        find_mut: fn(&mut R, usize) -> Option<&mut Signer>,
-        confirm: fn(&mut R, usize, bool),
-    ) -> SignerFields {
+    /// Signer `index` of a consent or withdrawal being edited.
+    pub fn bind<R: HandSigned>(ed: impl Edits<R>, index: usize) -> SignerFields {
+        let find: fn(&R, usize) -> Option<&Signer> = |r, i| r.signers().get(i);
+        let find_mut: fn(&mut R, usize) -> Option<&mut Signer> = |r, i| r.signers_mut().get_mut(i);
         let who = Signal::derive(move || {
             ed.read(|r| find(r, index).map(|s| flow::Person::of(s).label_nl()))
                 .unwrap_or_default()
@@ -50,11 +44,11 @@ impl SignerFields {
             Signal::derive(move || {
                 ed.read(|r| find(r, index).is_some_and(|s| s.signature.alternative.is_some()))
             }),
-            Callback::new(move |on: bool| ed.edit(|r| confirm(r, index, on))),
+            Callback::new(move |on: bool| ed.edit(|r| r.use_alternative_confirmation(index, on))),
         );
         SignerFields {
             index,
-            path,
+            path: R::signer_path(index),
             who,
             date,
             strokes: ed.bind_part(

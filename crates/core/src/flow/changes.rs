@@ -191,12 +191,6 @@ impl ConsentRecord {
         self.representation.judge_capacity(incapable, on);
     }
 
-    /// Signer `i` confirms in the professional's presence instead of drawing (or draws again):
-    /// the professional is the witness until someone else is named; a drawing is dropped.
-    pub fn use_alternative_confirmation(&mut self, i: usize, on: bool) {
-        confirm_instead(&mut self.consent.signers, i, on, &self.professional.name);
-    }
-
     /// Data was (or was not) given to Veilig Thuis: the first report, without consent, or none.
     pub fn set_veilig_thuis_reported(&mut self, reported: bool) {
         if reported && self.veilig_thuis.is_empty() {
@@ -234,8 +228,9 @@ impl ConsentRecord {
 
 /// Signer `i` confirms in `witness`'s presence instead of drawing (`on`), or draws again; a
 /// drawing is dropped. A consent and a withdrawal alike: whoever may sign may always decide, also
-/// who cannot draw (art. 4 lid 6: consent can be withdrawn at any moment).
-fn confirm_instead(signers: &mut [Signer], i: usize, on: bool, witness: &str) {
+/// who cannot draw (art. 4 lid 6: consent can be withdrawn at any moment). Behind
+/// [`HandSigned::use_alternative_confirmation`](crate::HandSigned).
+pub(crate) fn confirm_instead(signers: &mut [Signer], i: usize, on: bool, witness: &str) {
     if let Some(s) = signers.get_mut(i) {
         s.signature.alternative = on.then(|| AlternativeConfirmation {
             reason: String::new(),
@@ -248,12 +243,6 @@ fn confirm_instead(signers: &mut [Signer], i: usize, on: bool, witness: &str) {
 }
 
 impl WithdrawalRecord {
-    /// Signer `i` confirms the withdrawal in the professional's presence instead of drawing
-    /// (or draws again), as on a consent form.
-    pub fn use_alternative_confirmation(&mut self, i: usize, on: bool) {
-        confirm_instead(&mut self.signers, i, on, &self.professional.name);
-    }
-
     /// The whole consent (the pairs chosen before are then void, and cleared), or only the
     /// listed pairs.
     pub fn set_whole(&mut self, whole: bool) {
@@ -338,7 +327,7 @@ impl RequestRecord {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::record::Record;
+    use crate::record::{HandSigned, Record};
     use crate::Profile;
 
     fn d(s: &str) -> Date {
