@@ -58,13 +58,13 @@ try {
   process.exit(1);
 }
 const minify = siteFiles().flatMap((f) =>
-  /^\/keukentafel-app-[0-9a-f]+\.js$/.test(f) || /^\/snippets\/.*\.js$/.test(f) ? [[inDir(f), 'js']]
+  /^\/keukentafel-app-[0-9a-f]+\.js$/.test(f) || /^\/[0-9a-f]+-laden\.js$/.test(f) || /^\/snippets\/.*\.js$/.test(f) ? [[inDir(f), 'js']]
   : /^\/main-[0-9a-f]+\.css$/.test(f) ? [[inDir(f), 'css']]
   : []);
-for (const [p, loader] of minify) {
-  const { code } = esbuild.transformSync(readFileSync(p, 'utf8'), { loader, minify: true, format: loader === 'js' ? 'esm' : undefined, target: loader === 'js' ? 'es2022' : undefined, legalComments: 'none' });
-  writeFileSync(p, code);
-}
+const minified = (code, loader) => esbuild.transformSync(code, { loader, minify: true, format: loader === 'js' ? 'esm' : undefined, target: loader === 'js' ? 'es2022' : undefined, legalComments: 'none' }).code;
+for (const [p, loader] of minify) writeFileSync(p, minified(readFileSync(p, 'utf8'), loader));
+// Trunk's inline bootstrap (with its initializer's loader) too; its CSP hash is taken below.
+html = html.replace(/(<script type="module">)([\s\S]*?)(<\/script>)/g, (_, open, code, close) => `${open}${minified(code, 'js').trim()}${close}`);
 // Subresource integrity of what is now there (Trunk hashed the unminified files).
 html = html.replace(/(href="\/([^"]+)"[^>]*?integrity=")sha384-[^"]+"/g, (_, start, file) => `${start}sha384-${sha(readFileSync(join(DIR, file)), 'sha384')}"`);
 

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { serve, launch, tabletPage, screenshot, assertCspAndOrigin, DIST } from './lib.mjs';
+import { serve, launch, tabletPage, screenshot, assertCspAndOrigin, accessibilityProblems, DIST } from './lib.mjs';
 import * as f from './flow.mjs';
 
 let server, browser;
@@ -115,4 +115,53 @@ test('the integrity hashes name the files as shipped (minified after Trunk hashe
   assert.equal(await page.getByTestId('municipality').count(), 0, 'the app did not start on a changed file');
   assert.ok(refused.some((t) => t.includes('kluis.js')), `the browser named the file: ${refused}`);
   await context.close();
+});
+
+test('while it loads, the professional sees that it loads and how far; a dropped or stalled connection says so in Dutch, and trying again works', async () => {
+  // A poor connection: the loading screen comes first, with its progress, and is accessible.
+  const { context, page, problems } = await tabletPage(browser, server.url);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: 400e3 / 8, uploadThroughput: 400e3 / 8 });
+  await page.goto(server.url, { waitUntil: 'commit' });
+  const status = page.locator('#kt-laden-tekst');
+  await status.filter({ hasText: 'keukentafel wordt geladen…' }).waitFor({ timeout: 15000 });
+  await page.waitForFunction(() => document.getElementById('kt-laden-voortgang')?.value > 0.05, null, { timeout: 30000 });
+  assert.deepEqual(await accessibilityProblems(page), []);
+  await screenshot(page, 'laden');
+  // Once the app is there, the loading screen is gone: one header, one main.
+  await page.getByTestId('municipality').waitFor({ timeout: 60000 });
+  assert.equal(await page.locator('#kt-laden').count(), 0);
+  assert.equal(await page.locator('header').count(), 1);
+  assert.equal(await page.locator('main').count(), 1);
+  assert.deepEqual(problems.pageErrors, []);
+  await context.close();
+
+  // The connection drops: a clear message, nothing else happens until the professional tries again.
+  const dropped = await tabletPage(browser, server.url);
+  await dropped.page.route('**/*_bg.wasm', (r) => r.abort('internetdisconnected'));
+  await dropped.page.goto(server.url);
+  await dropped.page.locator('#kt-laden-tekst').filter({ hasText: 'keukentafel kon niet worden geladen: de verbinding viel weg' }).waitFor({ timeout: 15000 });
+  assert.equal(await dropped.page.locator('#kt-laden-voortgang').isVisible(), false);
+  assert.deepEqual(await accessibilityProblems(dropped.page), []);
+  await screenshot(dropped.page, 'laden-mislukt');
+  await dropped.page.unroute('**/*_bg.wasm');
+  await dropped.page.getByRole('button', { name: 'Opnieuw proberen' }).click();
+  await dropped.page.getByTestId('municipality').waitFor({ timeout: 15000 });
+  assert.equal(await dropped.page.locator('#kt-laden').count(), 0);
+  assert.deepEqual(dropped.problems.pageErrors, []);
+  await dropped.context.close();
+
+  // A download that stalls never fails by itself: after 20 s without a byte it says so.
+  const stalled = await tabletPage(browser, server.url);
+  await stalled.page.clock.install();
+  await stalled.page.route('**/*_bg.wasm', () => {}); // never answered
+  await stalled.page.goto(server.url, { waitUntil: 'domcontentloaded' });
+  await stalled.page.locator('#kt-laden-tekst').filter({ hasText: 'wordt geladen' }).waitFor({ timeout: 15000 });
+  await stalled.page.clock.runFor(19000);
+  assert.equal(await stalled.page.getByRole('button', { name: 'Opnieuw proberen' }).isVisible(), false);
+  await stalled.page.clock.runFor(2000);
+  await stalled.page.locator('#kt-laden-tekst').filter({ hasText: 'er komt al een tijd niets meer binnen' }).waitFor({ timeout: 5000 });
+  assert.equal(await stalled.page.getByRole('button', { name: 'Opnieuw proberen' }).isVisible(), true);
+  await stalled.context.close();
 });
