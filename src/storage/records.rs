@@ -104,6 +104,17 @@ pub async fn save<R: Record>(s: &Stored<R>) -> Result<(), SaveError> {
 /// withdrawal's version-1 lists become the pairs they meant for the consent it withdraws); it
 /// is written back as this version with its next save. A signed record is never changed.
 fn read<R: Record>(text: &str) -> Result<Stored<R>, String> {
+    let (v, current) = envelope(text)?;
+    let mut s: Stored<R> = json::from_value(&v).map_err(|e| format!("beschadigd ({e})"))?;
+    if !current {
+        s.upgrade();
+    }
+    Ok(s)
+}
+
+/// The untyped half of [`read`]: the parsed text, and whether its version is this one (an
+/// older one that this version reads is `false`; any other is refused).
+fn envelope(text: &str) -> Result<(json::Value, bool), String> {
     let v = json::parse(text).map_err(|e| format!("beschadigd ({e})"))?;
     let version = v.get("schemaVersion").and_then(|x| x.as_u64()).unwrap_or(0);
     if !(u64::from(OLDEST_SCHEMA_VERSION)..=u64::from(SCHEMA_VERSION)).contains(&version) {
@@ -111,11 +122,7 @@ fn read<R: Record>(text: &str) -> Result<Stored<R>, String> {
             "gemaakt met schemaversie {version}; deze versie van keukentafel leest versie {OLDEST_SCHEMA_VERSION} tot en met {SCHEMA_VERSION}"
         ));
     }
-    let mut s: Stored<R> = json::from_value(&v).map_err(|e| format!("beschadigd ({e})"))?;
-    if version < u64::from(SCHEMA_VERSION) {
-        s.upgrade();
-    }
-    Ok(s)
+    Ok((v, version == u64::from(SCHEMA_VERSION)))
 }
 
 impl<R: Record> Stored<R> {
