@@ -4,7 +4,7 @@
 //! saving or removing the same record stops saving here at once, so nothing is overwritten).
 
 use crate::storage::{changes, records, SaveError, Stored};
-use keukentafel_core::Record;
+use keukentafel_core::{Record, RecordKind};
 use leptos::prelude::*;
 use std::cell::Cell;
 
@@ -97,24 +97,7 @@ pub fn use_autosave<R: Record>(
                 IN_FLIGHT.with(|n| n.set(n.get() + 1));
                 let result = records::save(&s).await;
                 IN_FLIGHT.with(|n| n.set(n.get() - 1));
-                a.state.set(Some(match result {
-                    Ok(()) => {
-                        a.rev.set_value(s.rev);
-                        if let Some(h) = host.get_value() {
-                            h.emit(
-                                "draft-saved",
-                                &keukentafel_core::json::Value::object([
-                                    ("recordId", s.id().into()),
-                                    ("recordType", R::KIND.key().into()),
-                                    ("savedAt", s.saved_at.as_str().into()),
-                                ]),
-                            );
-                        }
-                        SaveState::Saved(crate::browser::local_time(&s.saved_at))
-                    }
-                    Err(SaveError::Conflict) => SaveState::Conflict,
-                    Err(e) => SaveState::Failed(e.message()),
-                }));
+                a.settle(result, R::KIND, s.id(), s.rev, &s.saved_at, host);
             }
             a.busy.set(false);
         });
@@ -131,16 +114,56 @@ pub fn use_autosave<R: Record>(
         }
     });
 
-    // Another tab stores a newer revision of this record, or removes it (or the professional's
-    // whole vault): stop saving here at once.
-    let sub = changes::subscribe(move |c| {
-        let me = crate::hooks::use_vault::current().map(|s| s.id);
-        let whole = c.kind.is_empty() && (c.owner == "*" || Some(&c.owner) == me.as_ref());
-        let this = c.kind == R::KIND.key() && c.id == id;
-        if (whole || this) && c.rev.is_none_or(|r| r > a.rev.try_get_value().unwrap_or(0)) {
-            a.state.try_set(Some(SaveState::Conflict));
-        }
-    });
-    on_cleanup(move || changes::unsubscribe(sub));
+    a.watch_other_tabs(R::KIND, id);
     a
+}
+
+/// The untyped parts of the hook, one copy for every kind of record.
+impl UseAutosaveReturn {
+    /// What one write came to, for the screen and (embedded) for the portal.
+    fn settle(
+        self,
+        result: Result<(), SaveError>,
+        kind: RecordKind,
+        id: &str,
+        rev: u64,
+        saved_at: &str,
+        host: StoredValue<Option<crate::pwa::Host>>,
+    ) {
+        self.state.set(Some(match result {
+            Ok(()) => {
+                self.rev.set_value(rev);
+                if let Some(h) = host.get_value() {
+                    h.emit(
+                        "draft-saved",
+                        &keukentafel_core::json::Value::object([
+                            ("recordId", id.into()),
+                            ("recordType", kind.key().into()),
+                            ("savedAt", saved_at.into()),
+                        ]),
+                    );
+                }
+                SaveState::Saved(crate::browser::local_time(saved_at))
+            }
+            Err(SaveError::Conflict) => SaveState::Conflict,
+            Err(e) => SaveState::Failed(e.message()),
+        }));
+    }
+
+    /// Another tab stores a newer revision of this record, or removes it (or the
+    /// professional's whole vault): stop saving here at once.
+    fn watch_other_tabs(self, kind: RecordKind, id: String) {
+        let sub = changes::subscribe(move |c| {
+            let me = crate::hooks::use_vault::current().map(|s| s.id);
+            let whole = c.kind.is_empty() && (c.owner == "*" || Some(&c.owner) == me.as_ref());
+            let this = c.kind == kind.key() && c.id == id;
+            if (whole || this)
+                && c.rev
+                    .is_none_or(|r| r > self.rev.try_get_value().unwrap_or(0))
+            {
+                self.state.try_set(Some(SaveState::Conflict));
+            }
+        });
+        on_cleanup(move || changes::unsubscribe(sub));
+    }
 }
